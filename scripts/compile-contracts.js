@@ -60,7 +60,7 @@ for (const [source, contracts] of Object.entries(output.contracts)) {
   for (const [name, c] of Object.entries(contracts)) {
     if (!c.evm.bytecode.object) continue; // interfaces and abstract contracts
     files[`${name}.abi`] = JSON.stringify(c.abi) + '\n';
-    files[`${name}.bin`] = c.evm.bytecode.object + '\n';
+    files[`${name}.bin`] = c.evm.bytecode.object;
   }
 }
 

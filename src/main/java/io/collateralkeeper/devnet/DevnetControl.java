@@ -1,0 +1,130 @@
+package io.collateralkeeper.devnet;
+
+import io.collateralkeeper.KeeperException;
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.domain.Address;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.utils.Numeric;
+
+/**
+ * Anvil's development methods ({@code anvil_*}, {@code evm_*}) and fast bulk transactions from impersonated accounts,
+ * sent as JSON-RPC batches and mined in as few blocks as fit. Development chains only.
+ */
+public final class DevnetControl {
+  private final ChainClient chain;
+
+  public DevnetControl(ChainClient chain) {
+    this.chain = chain;
+  }
+
+  /** An unsigned transaction sent with {@code eth_sendTransaction} from an impersonated account. */
+  public record DevTx(Address from, Address to, String data, long gas) {}
+
+  /** {@code evm_setAutomine}. */
+  public void setAutomine(boolean on) {
+    chain.rpc("evm_setAutomine", on);
+  }
+
+  /** {@code anvil_autoImpersonateAccount}: every address may send unsigned transactions. */
+  public void autoImpersonate(boolean on) {
+    chain.rpc("anvil_autoImpersonateAccount", on);
+  }
+
+  /** {@code evm_mine}: mines one block with what the mempool holds. */
+  public void mine() {
+    chain.rpc("evm_mine");
+  }
+
+  /** {@code anvil_setBalance} for many accounts in one batch, wei. */
+  public void setBalances(List<Address> accounts, BigInteger wei) {
+    List<List<?>> params = new ArrayList<>();
+    for (Address a : accounts) params.add(List.of(a.hex(), Numeric.toHexStringWithPrefix(wei)));
+    for (int i = 0; i < params.size(); i += 500) {
+      chain.rpcBatch("anvil_setBalance", params.subList(i, Math.min(params.size(), i + 500)));
+    }
+  }
+
+  /** {@code anvil_setNextBlockBaseFeePerGas}, wei. */
+  public void setNextBaseFee(BigInteger wei) {
+    chain.rpc("anvil_setNextBlockBaseFeePerGas", Numeric.toHexStringWithPrefix(wei));
+  }
+
+  /**
+   * Sends the transactions in order, {@code perBlock} to a mined block, with automine off meanwhile, and checks that
+   * every one succeeded. Transactions from the same sender keep their order.
+   *
+   * @throws KeeperException naming the first reverted transaction
+   */
+  public void sendAll(List<DevTx> txs, int perBlock) {
+    boolean restore = automine();
+    setAutomine(false);
+    Map<Address, BigInteger> nonces = nonces(txs);
+    try {
+      for (int i = 0; i < txs.size(); i += perBlock) {
+        List<DevTx> chunk = txs.subList(i, Math.min(txs.size(), i + perBlock));
+        List<List<?>> params = new ArrayList<>();
+        for (DevTx tx : chunk) {
+          Map<String, String> t = new LinkedHashMap<>();
+          t.put("from", tx.from().hex());
+          t.put("to", tx.to().hex());
+          t.put("data", tx.data());
+          t.put("gas", Numeric.toHexStringWithPrefix(BigInteger.valueOf(tx.gas())));
+          BigInteger nonce = nonces.get(tx.from());
+          t.put("nonce", Numeric.toHexStringWithPrefix(nonce));
+          nonces.put(tx.from(), nonce.add(BigInteger.ONE));
+          params.add(List.of(t));
+        }
+        List<Object> hashes = chain.rpcBatch("eth_sendTransaction", params);
+        mine();
+        checkReceipts(chunk, hashes);
+      }
+    } finally {
+      setAutomine(restore);
+    }
+  }
+
+  /** Next nonce of every distinct sender, read in batches. */
+  private Map<Address, BigInteger> nonces(List<DevTx> txs) {
+    List<Address> senders = txs.stream().map(DevTx::from).distinct().toList();
+    Map<Address, BigInteger> out = new java.util.HashMap<>();
+    for (int i = 0; i < senders.size(); i += 500) {
+      List<Address> chunk = senders.subList(i, Math.min(senders.size(), i + 500));
+      List<List<?>> params = new ArrayList<>();
+      for (Address a : chunk) params.add(List.of(a.hex(), "pending"));
+      List<Object> counts = chain.rpcBatch("eth_getTransactionCount", params);
+      for (int j = 0; j < chunk.size(); j++) out.put(chunk.get(j), Numeric.decodeQuantity((String) counts.get(j)));
+    }
+    return out;
+  }
+
+  private boolean automine() {
+    Object v = chain.rpc("anvil_getAutomine");
+    return Boolean.TRUE.equals(v);
+  }
+
+  @SuppressWarnings("unchecked")
+  private void checkReceipts(List<DevTx> chunk, List<Object> hashes) {
+    List<List<?>> params = new ArrayList<>();
+    for (Object h : hashes) params.add(List.of(h));
+    List<Object> receipts = chain.rpcBatch("eth_getTransactionReceipt", params);
+    for (int round = 0; receipts.contains(null) && round < 50; round++) {
+      mine(); // the block was full: keep mining until the chunk is in
+      receipts = chain.rpcBatch("eth_getTransactionReceipt", params);
+    }
+    for (int i = 0; i < receipts.size(); i++) {
+      Map<String, Object> r = (Map<String, Object>) receipts.get(i);
+      if (r == null) {
+        throw new KeeperException("devnet transaction " + hashes.get(i) + " was not mined");
+      }
+      if (!"0x1".equals(r.get("status"))) {
+        DevTx tx = chunk.get(i);
+        throw new KeeperException(
+            "devnet transaction from " + tx.from() + " to " + tx.to() + " reverted (" + hashes.get(i) + ")");
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package io.collateralkeeper.protocol;
+
+import io.collateralkeeper.domain.Address;
+import java.math.BigInteger;
+
+/** What the keeper should do about one account: act with a transaction, or skip for a stated reason. */
+public sealed interface Decision {
+  /** The account concerned. */
+  Address account();
+
+  /**
+   * Send {@code call}; it should earn {@code revenueUsdWad} before gas.
+   *
+   * @param account the account
+   * @param call the transaction to send
+   * @param revenueUsdWad expected revenue before gas, USD wad (e.g. the liquidation fee paid out of collateral)
+   * @param summary a one-line human description (market, size, health before and after)
+   */
+  record Act(Address account, TxCall call, BigInteger revenueUsdWad, String summary) implements Decision {}
+
+  /**
+   * Do nothing, because {@code reason}.
+   *
+   * @param account the account
+   * @param reason why not (e.g. "stale price feed ...", "not liquidatable")
+   */
+  record Skip(Address account, String reason) implements Decision {}
+
+  static Decision skip(Address account, String reason) {
+    return new Skip(account, reason);
+  }
+}

@@ -1,0 +1,55 @@
+package io.collateralkeeper.protocol;
+
+import io.collateralkeeper.domain.Address;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * What the keeper needs from a lending or derivatives protocol. One instance keeps one market (a vault, an Aave
+ * pool) and caches its state between blocks; the daemon calls it from one thread.
+ *
+ * <p>Per block the daemon: indexes the {@link #eventSources()}' logs and passes them to {@link #accountsIn}, calls
+ * {@link #refresh} with the accounts to (re)read, then {@link #evaluate} and, for liquidatable accounts, {@link
+ * #planLiquidation}. Health factors are wad (1e18 = 1.0) and equal what the protocol's own view function returns, to
+ * the wei. Money amounts are USD wad unless a method says otherwise.
+ */
+public interface ProtocolAdapter {
+  /** Short protocol name for logs and the journal, e.g. "reference-vault". */
+  String name();
+
+  /** Contracts whose events reveal accounts (indexed from the strategy's start block). */
+  List<Address> eventSources();
+
+  /** Accounts that the given logs (from the event sources) show to have, or have had, a position. */
+  Set<Address> accountsIn(List<Log> logs);
+
+  /**
+   * Loads market state (parameters, prices) at {@code block} and the state of {@code accounts} in batches.
+   *
+   * @param block block to read at
+   * @param blockTimestamp the block's timestamp, unix seconds (for oracle staleness)
+   * @param accounts accounts to (re)read; others keep their cached state
+   * @throws io.collateralkeeper.chain.RpcException when the endpoint fails
+   */
+  void refresh(long block, long blockTimestamp, Collection<Address> accounts);
+
+  /** Health of every account read so far, computed locally from the cached state. */
+  List<AccountHealth> evaluate();
+
+  /**
+   * Plans the most profitable liquidation of one account from the cached state, or says why not (not liquidatable,
+   * stale or invalid price, nothing to seize).
+   */
+  Decision planLiquidation(Address account);
+
+  /**
+   * Revenue (USD wad, before gas) that an included transaction of ours earned, read from its receipt's logs (e.g.
+   * the {@code feePaid} of a liquidation event whose liquidator is {@code keeper}).
+   */
+  java.math.BigInteger revenueIn(List<Log> receiptLogs, Address keeper);
+
+  /** Every account the adapter knows of. */
+  Set<Address> accounts();
+}

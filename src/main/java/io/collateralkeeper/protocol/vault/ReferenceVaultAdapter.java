@@ -1,0 +1,170 @@
+package io.collateralkeeper.protocol.vault;
+
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.oracle.FeedReading;
+import io.collateralkeeper.protocol.AccountHealth;
+import io.collateralkeeper.protocol.Decision;
+import io.collateralkeeper.protocol.ProtocolAdapter;
+import io.collateralkeeper.protocol.TxCall;
+import io.collateralkeeper.risk.Units;
+import io.collateralkeeper.risk.VaultAccount;
+import io.collateralkeeper.risk.VaultMath;
+import io.collateralkeeper.risk.VaultPrices;
+import io.collateralkeeper.strategy.VaultLiquidationPlan;
+import io.collateralkeeper.strategy.VaultLiquidationPlanner;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * {@link ProtocolAdapter} for the reference {@code CrossMarginVault}: accounts come from {@code PositionChanged} and
+ * {@code Deposited} events; state is read with {@code getAccount} through Multicall3; health and liquidation sizing use
+ * {@link VaultMath} and {@link VaultLiquidationPlanner}.
+ */
+public final class ReferenceVaultAdapter implements ProtocolAdapter {
+  private static final String POSITION_CHANGED =
+      EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.POSITIONCHANGED_EVENT);
+  private static final String DEPOSITED =
+      EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.DEPOSITED_EVENT);
+
+  private static final String LIQUIDATED =
+      EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.LIQUIDATED_EVENT);
+
+  private final VaultReader reader;
+  private final VaultLiquidationPlanner planner;
+  private final Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
+  private VaultLayout layout;
+  private Map<Address, FeedReading> feeds = Map.of();
+  private VaultPrices prices;
+  private long blockTimestamp;
+
+  public ReferenceVaultAdapter(VaultReader reader, VaultLiquidationPlanner planner) {
+    this.reader = reader;
+    this.planner = planner;
+  }
+
+  @Override
+  public String name() {
+    return "reference-vault";
+  }
+
+  @Override
+  public List<Address> eventSources() {
+    return List.of(reader.vault());
+  }
+
+  @Override
+  public Set<Address> accountsIn(List<Log> logs) {
+    Set<Address> out = new LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics().size() < 2 || !reader.vault().hex().equalsIgnoreCase(log.getAddress())) continue;
+      String topic0 = log.getTopics().get(0);
+      if (topic0.equals(POSITION_CHANGED) || topic0.equals(DEPOSITED)) {
+        out.add(Address.fromWord(log.getTopics().get(1)));
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void refresh(long block, long timestamp, Collection<Address> toRead) {
+    if (layout == null) layout = reader.readLayout(block);
+    feeds = reader.readFeeds(List.copyOf(layout.feeds()), block);
+    prices = layout.prices(feeds);
+    blockTimestamp = timestamp;
+    if (!toRead.isEmpty()) accounts.putAll(reader.readAccounts(List.copyOf(toRead), block));
+  }
+
+  @Override
+  public List<AccountHealth> evaluate() {
+    List<AccountHealth> out = new ArrayList<>(accounts.size());
+    for (Map.Entry<Address, VaultAccount> e : accounts.entrySet()) {
+      out.add(new AccountHealth(e.getKey(), health(e.getValue())));
+    }
+    return out;
+  }
+
+  @Override
+  public Decision planLiquidation(Address account) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Decision.skip(account, "unknown account");
+    Optional<String> stale = staleFeed(state);
+    if (stale.isPresent()) return Decision.skip(account, stale.get());
+    Optional<VaultLiquidationPlan> plan = planner.plan(layout.config(), state, prices);
+    if (plan.isEmpty()) return Decision.skip(account, "not liquidatable");
+    VaultLiquidationPlan p = plan.get();
+    if (p.revenueUsdWad().signum() == 0) return Decision.skip(account, "no collateral left to pay the fee");
+    String summary =
+        "market %d size %s health %s -> %s fee $%s"
+            .formatted(
+                p.marketId(),
+                Units.formatWad(p.size(), 6),
+                Units.formatHealth(p.healthBefore()),
+                Units.formatHealth(p.healthAfter()),
+                Units.formatWad(p.revenueUsdWad(), 2));
+    TxCall call = TxCall.of(reader.vault(), reader.abi().liquidate(account, p.marketId(), p.size()));
+    return new Decision.Act(account, call, p.revenueUsdWad(), summary);
+  }
+
+  @Override
+  public java.math.BigInteger revenueIn(List<Log> receiptLogs, Address keeper) {
+    java.math.BigInteger total = java.math.BigInteger.ZERO;
+    for (Log log : receiptLogs) {
+      if (!reader.vault().hex().equalsIgnoreCase(log.getAddress())) continue;
+      if (log.getTopics().size() != 4 || !log.getTopics().get(0).equals(LIQUIDATED)) continue;
+      if (!Address.fromWord(log.getTopics().get(3)).equals(keeper)) continue;
+      var event = io.collateralkeeper.contracts.CrossMarginVault.getLiquidatedEventFromLog(log);
+      total = total.add(event.feePaid);
+    }
+    return total;
+  }
+
+  @Override
+  public Set<Address> accounts() {
+    return accounts.keySet();
+  }
+
+  /** The cached state of one account (tests and tools). */
+  public Optional<VaultAccount> account(Address a) {
+    return Optional.ofNullable(accounts.get(a));
+  }
+
+  private java.math.BigInteger health(VaultAccount state) {
+    try {
+      return VaultMath.healthFactor(layout.config(), state, prices);
+    } catch (IllegalArgumentException invalidPrice) {
+      return Units.MAX_UINT256; // the vault would revert: nothing can be done for this account now
+    }
+  }
+
+  /** The first feed this account depends on whose answer is older than the vault's heartbeat. */
+  private Optional<String> staleFeed(VaultAccount state) {
+    Map<Address, Boolean> seen = new HashMap<>();
+    List<Address> used = new ArrayList<>();
+    for (int c = 0; c < state.balances().size(); c++) {
+      if (state.balances().get(c).signum() != 0) used.add(layout.collateralFeeds().get(c));
+    }
+    for (int m = 0; m < state.sizes().size(); m++) {
+      if (state.sizes().get(m).signum() != 0) used.add(layout.marketFeeds().get(m));
+    }
+    long heartbeat = layout.config().heartbeatSeconds();
+    for (Address f : used) {
+      if (seen.put(f, true) != null) continue;
+      FeedReading r = feeds.get(f);
+      if (r.isStale(blockTimestamp, heartbeat)) {
+        return Optional.of(
+            "stale price feed %s: updated %d s ago, heartbeat %d s".formatted(f, blockTimestamp - r.updatedAt(), heartbeat));
+      }
+      if (r.answer().signum() <= 0) return Optional.of("invalid price from feed " + f + ": " + r.answer());
+    }
+    return Optional.empty();
+  }
+}

@@ -1,0 +1,128 @@
+package io.collateralkeeper.protocol.vault;
+
+import io.collateralkeeper.chain.CallRequest;
+import io.collateralkeeper.chain.CallResult;
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.chain.Multicall;
+import io.collateralkeeper.chain.RpcException;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.oracle.FeedAbi;
+import io.collateralkeeper.oracle.FeedReading;
+import io.collateralkeeper.risk.VaultAccount;
+import io.collateralkeeper.risk.VaultCollateral;
+import io.collateralkeeper.risk.VaultConfig;
+import io.collateralkeeper.risk.VaultMarket;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.web3j.abi.datatypes.Type;
+
+/** Reads a CrossMarginVault's layout, its feeds and its accounts in batches through Multicall3. */
+public final class VaultReader {
+  private final ChainClient chain;
+  private final Multicall multicall;
+  private final Address vault;
+  private final VaultAbi abi;
+
+  public VaultReader(ChainClient chain, Multicall multicall, Address vault) {
+    this.chain = chain;
+    this.multicall = multicall;
+    this.vault = vault;
+    this.abi = new VaultAbi(vault);
+  }
+
+  /** The vault contract. */
+  public Address vault() {
+    return vault;
+  }
+
+  /** Encoder/decoder for this vault. */
+  public VaultAbi abi() {
+    return abi;
+  }
+
+  /**
+   * Reads the vault's collaterals, markets and heartbeat at {@code block}.
+   *
+   * @throws RpcException when the endpoint fails or the address holds no vault
+   */
+  public VaultLayout readLayout(long block) {
+    List<String> counts =
+        chain.callBatch(
+            List.of(
+                new CallRequest(vault, abi.collateralCount()),
+                new CallRequest(vault, abi.marketCount()),
+                new CallRequest(vault, abi.heartbeat())),
+            block);
+    if (counts.stream().anyMatch(c -> c == null || c.length() < 66)) {
+      throw new RpcException("no CrossMarginVault at " + vault + " (block " + block + ")");
+    }
+    int nc = abi.decodeUint(counts.get(0)).intValueExact();
+    int nm = abi.decodeUint(counts.get(1)).intValueExact();
+    long heartbeat = abi.decodeUint(counts.get(2)).longValueExact();
+    List<CallRequest> calls = new ArrayList<>();
+    for (int i = 0; i < nc; i++) calls.add(new CallRequest(vault, abi.collateral(i)));
+    for (int j = 0; j < nm; j++) calls.add(new CallRequest(vault, abi.market(j)));
+    List<String> res = chain.callBatch(calls, block);
+    List<VaultCollateral> collaterals = new ArrayList<>();
+    List<Address> tokens = new ArrayList<>();
+    List<Address> collateralFeeds = new ArrayList<>();
+    for (int i = 0; i < nc; i++) {
+      List<Type> c = abi.decodeCollateral(res.get(i));
+      tokens.add(Address.of((String) c.get(0).getValue()));
+      collateralFeeds.add(Address.of((String) c.get(1).getValue()));
+      collaterals.add(
+          new VaultCollateral(i, ((BigInteger) c.get(2).getValue()).intValueExact(), ((BigInteger) c.get(3).getValue()).intValueExact()));
+    }
+    List<VaultMarket> markets = new ArrayList<>();
+    List<Address> marketFeeds = new ArrayList<>();
+    for (int j = 0; j < nm; j++) {
+      List<Type> m = abi.decodeMarket(res.get(nc + j));
+      marketFeeds.add(Address.of((String) m.get(0).getValue()));
+      markets.add(
+          new VaultMarket(
+              j,
+              ((BigInteger) m.get(1).getValue()).intValueExact(),
+              ((BigInteger) m.get(2).getValue()).intValueExact(),
+              ((BigInteger) m.get(3).getValue()).intValueExact()));
+    }
+    return new VaultLayout(new VaultConfig(collaterals, markets, heartbeat), tokens, collateralFeeds, marketFeeds);
+  }
+
+  /**
+   * Reads each feed's latest round at {@code block}.
+   *
+   * @throws RpcException when a feed call fails (a feed that reverts is not usable)
+   */
+  public Map<Address, FeedReading> readFeeds(List<Address> feeds, long block) {
+    List<CallRequest> calls = new ArrayList<>();
+    String data = FeedAbi.latestRoundData();
+    for (Address f : feeds) calls.add(new CallRequest(f, data));
+    List<CallResult> res = multicall.aggregate(calls, block);
+    Map<Address, FeedReading> out = new LinkedHashMap<>();
+    for (int i = 0; i < feeds.size(); i++) {
+      if (!res.get(i).success()) throw new RpcException("price feed " + feeds.get(i) + " reverted on latestRoundData");
+      out.put(feeds.get(i), FeedAbi.decodeRound(feeds.get(i), res.get(i).returnData()));
+    }
+    return out;
+  }
+
+  /**
+   * Reads the state of every account at {@code block} ({@code getAccount}, batched).
+   *
+   * @throws RpcException when the endpoint fails or a call reverts
+   */
+  public Map<Address, VaultAccount> readAccounts(List<Address> accounts, long block) {
+    List<CallRequest> calls = new ArrayList<>(accounts.size());
+    for (Address a : accounts) calls.add(new CallRequest(vault, abi.getAccount(a)));
+    List<CallResult> res = multicall.aggregate(calls, block);
+    Map<Address, VaultAccount> out = new LinkedHashMap<>();
+    for (int i = 0; i < accounts.size(); i++) {
+      if (!res.get(i).success()) throw new RpcException("getAccount(" + accounts.get(i) + ") reverted");
+      out.put(accounts.get(i), abi.decodeAccount(res.get(i).returnData()));
+    }
+    return out;
+  }
+}
