@@ -1,6 +1,7 @@
 package io.collateralkeeper.config;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,17 +61,33 @@ public final class StrategyLoader {
               : " (known keys: "
                   + e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "))
                   + ")";
-      throw new KeeperException(source + ": unknown key '" + path(e) + "'" + known);
+      throw new KeeperException(source + ": unknown key '" + StrategyValidator.shown(path(e)) + "'" + known);
     } catch (InvalidTypeIdException e) {
+      if (e.getTypeId() == null) {
+        throw new KeeperException(source + ": missing key '" + path(e) + ".type' (known: reference-vault)");
+      }
       throw new KeeperException(
-          source + ": unknown protocol type '" + e.getTypeId() + "' at '" + path(e) + "' (known: reference-vault)");
+          source + ": unknown protocol type '" + StrategyValidator.shown(e.getTypeId()) + "' at '" + path(e)
+              + "' (known: reference-vault)");
     } catch (JsonMappingException e) {
+      if (e.getPath().isEmpty() && isEmptyDocument(yaml)) {
+        throw new KeeperException(source + ": the strategy file is empty");
+      }
       throw new KeeperException(source + ": invalid value at '" + path(e) + "': " + firstLine(e.getOriginalMessage()));
     } catch (JacksonException e) {
       throw new KeeperException(source + ": not valid YAML: " + firstLine(e.getOriginalMessage()));
     }
     if (config == null) throw new KeeperException(source + ": the strategy file is empty");
     return StrategyValidator.validate(config, source);
+  }
+
+  /** True when the text holds no YAML content at all (blank, or only comments). */
+  private boolean isEmptyDocument(String yaml) {
+    try (JsonParser p = mapper.createParser(yaml)) {
+      return p.nextToken() == null;
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private static String path(JsonMappingException e) {

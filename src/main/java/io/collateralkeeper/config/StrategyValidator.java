@@ -16,7 +16,7 @@ final class StrategyValidator {
     }
     for (String url : c.chain().rpcUrls()) {
       if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
-        throw new KeeperException(source + ": 'chain.rpc-urls' must hold http(s) URLs, not '" + url + "'");
+        throw new KeeperException(source + ": 'chain.rpc-urls' must hold http(s) URLs, not '" + shown(url) + "'");
       }
     }
     positive(c.chain().pollIntervalMs(), source, "chain.poll-interval-ms");
@@ -54,6 +54,27 @@ final class StrategyValidator {
     return c;
   }
 
+  /** A user-supplied value made safe for a one-line message: line breaks and other controls escaped. */
+  static String shown(String value) {
+    if (value == null) return "null";
+    StringBuilder out = new StringBuilder(value.length());
+    for (char ch : value.toCharArray()) {
+      switch (ch) {
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (Character.isISOControl(ch) || ch == '\u2028' || ch == '\u2029') {
+            out.append(String.format("\\u%04x", (int) ch));
+          } else {
+            out.append(ch);
+          }
+        }
+      }
+    }
+    return out.toString();
+  }
+
   private static void require(Object value, String source, String key) {
     if (value == null) throw new KeeperException(source + ": missing key '" + key + "'");
   }
@@ -66,7 +87,7 @@ final class StrategyValidator {
     try {
       Address.of(value);
     } catch (IllegalArgumentException e) {
-      throw new KeeperException(source + ": '" + key + "' is not an address (0x + 40 hex digits): '" + value + "'");
+      throw new KeeperException(source + ": '" + key + "' is not an address (0x + 40 hex digits): '" + shown(value) + "'");
     }
   }
 

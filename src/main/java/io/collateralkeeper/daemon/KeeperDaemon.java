@@ -164,9 +164,13 @@ public final class KeeperDaemon implements Runnable {
   }
 
   private Optional<String> lastSkip = Optional.empty();
+  /** Largest gas a simulated liquidation has used so far (starts at a typical 200k). */
+  private BigInteger typicalGas = BigInteger.valueOf(200_000);
 
   private Optional<Candidate> evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd) {
-    Decision d = adapter.planLiquidation(account);
+    // Expected revenue needed: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
+    BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd);
+    Decision d = adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
     if (d instanceof Decision.Skip s) {
       if (s.reason().startsWith("stale")) {
         if (warnedStale.add(account)) LOG.warn("no liquidation of {}: {}", account, s.reason());
@@ -181,6 +185,7 @@ public final class KeeperDaemon implements Runnable {
       CallRequest call = new CallRequest(act.call().to(), act.call().data());
       chain.call(sender.from(), call, DefaultBlockParameterName.LATEST);
       gas = chain.estimateGas(sender.from(), call);
+      typicalGas = typicalGas.max(gas);
     } catch (CallRevertedException e) {
       lastSkip = Optional.of(account + ": simulation reverted: " + e.getMessage());
       return Optional.empty();
@@ -226,7 +231,14 @@ public final class KeeperDaemon implements Runnable {
       if (ok) {
         LOG.info("liquidation included: account {} block {} fee ${} tx {}", a.account(), done.includedBlock(), Units.formatWad(revenue, 2), a.tx().hash());
       } else {
-        LOG.warn("liquidation reverted: account {} block {} tx {}", a.account(), done.includedBlock(), a.tx().hash());
+        LOG.warn(
+            "liquidation reverted: account {} block {} index {} gas {}/{} tx {}",
+            a.account(),
+            done.includedBlock(),
+            receipt.getTransactionIndex(),
+            receipt.getGasUsed(),
+            a.tx().gasLimit(),
+            a.tx().hash());
       }
     }
     return settled;

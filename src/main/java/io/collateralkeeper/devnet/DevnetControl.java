@@ -101,6 +101,32 @@ public final class DevnetControl {
     return out;
   }
 
+  /**
+   * Queues transactions in the mempool without mining (automine must be off) at the lowest fee that is still valid
+   * for the next block: zero tip, maxFeePerGas at the highest base fee the next block can have (+12.5%). Anvil orders
+   * its blocks by fee, so a keeper transaction offering more is ordered before them.
+   */
+  public void sendUnmined(List<DevTx> txs) {
+    Map<Address, BigInteger> nonces = nonces(txs);
+    BigInteger base = chain.latestBlock().getBaseFeePerGas();
+    BigInteger maxFee = base.multiply(BigInteger.valueOf(9)).divide(BigInteger.valueOf(8)).add(BigInteger.ONE);
+    List<List<?>> params = new ArrayList<>();
+    for (DevTx tx : txs) {
+      Map<String, String> t = new LinkedHashMap<>();
+      t.put("from", tx.from().hex());
+      t.put("to", tx.to().hex());
+      t.put("data", tx.data());
+      t.put("gas", Numeric.toHexStringWithPrefix(BigInteger.valueOf(tx.gas())));
+      BigInteger nonce = nonces.get(tx.from());
+      t.put("nonce", Numeric.toHexStringWithPrefix(nonce));
+      nonces.put(tx.from(), nonce.add(BigInteger.ONE));
+      t.put("maxPriorityFeePerGas", "0x0");
+      t.put("maxFeePerGas", Numeric.toHexStringWithPrefix(maxFee));
+      params.add(List.of(t));
+    }
+    chain.rpcBatch("eth_sendTransaction", params);
+  }
+
   private boolean automine() {
     Object v = chain.rpc("anvil_getAutomine");
     return Boolean.TRUE.equals(v);

@@ -41,8 +41,11 @@ public interface ProtocolAdapter {
   /**
    * Plans the most profitable liquidation of one account from the cached state, or says why not (not liquidatable,
    * stale or invalid price, nothing to seize).
+   *
+   * @param minRevenueUsdWad revenue the liquidation should bring at least (gas plus minimum profit), USD wad; the
+   *     adapter may grow the size to reach it where the protocol allows
    */
-  Decision planLiquidation(Address account);
+  Decision planLiquidation(Address account, java.math.BigInteger minRevenueUsdWad);
 
   /**
    * Revenue (USD wad, before gas) that an included transaction of ours earned, read from its receipt's logs (e.g.

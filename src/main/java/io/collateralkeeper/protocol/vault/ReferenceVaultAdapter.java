@@ -93,12 +93,12 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
   }
 
   @Override
-  public Decision planLiquidation(Address account) {
+  public Decision planLiquidation(Address account, java.math.BigInteger minRevenueUsdWad) {
     VaultAccount state = accounts.get(account);
     if (state == null) return Decision.skip(account, "unknown account");
     Optional<String> stale = staleFeed(state);
     if (stale.isPresent()) return Decision.skip(account, stale.get());
-    Optional<VaultLiquidationPlan> plan = planner.plan(layout.config(), state, prices);
+    Optional<VaultLiquidationPlan> plan = planner.plan(layout.config(), state, prices, minRevenueUsdWad);
     if (plan.isEmpty()) return Decision.skip(account, "not liquidatable");
     VaultLiquidationPlan p = plan.get();
     if (p.revenueUsdWad().signum() == 0) return Decision.skip(account, "no collateral left to pay the fee");

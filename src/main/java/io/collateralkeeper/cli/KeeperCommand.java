@@ -1,0 +1,35 @@
+package io.collateralkeeper.cli;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+
+/** The root {@code keeper} command. */
+@Command(
+    name = "keeper",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Collateral Keeper: liquidates under-collateralized accounts and keeps your own accounts safe.",
+    subcommands = {RunCommand.class, DemoCommand.class})
+public final class KeeperCommand implements Runnable {
+  boolean debug;
+
+  @Option(
+      names = "--debug",
+      scope = ScopeType.INHERIT,
+      description = "Debug logging and stack traces on errors.")
+  void setDebug(boolean debug) {
+    this.debug = debug;
+    if (debug) {
+      ((Logger) LoggerFactory.getLogger("io.collateralkeeper")).setLevel(Level.DEBUG);
+    }
+  }
+
+  @Override
+  public void run() {
+    new picocli.CommandLine(this).usage(System.out);
+  }
+}

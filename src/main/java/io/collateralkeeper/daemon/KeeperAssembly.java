@@ -1,0 +1,77 @@
+package io.collateralkeeper.daemon;
+
+import io.collateralkeeper.KeeperException;
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.chain.Multicall;
+import io.collateralkeeper.config.StrategyConfig;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.execution.FeePolicy;
+import io.collateralkeeper.execution.TxSender;
+import io.collateralkeeper.protocol.ProtocolAdapter;
+import io.collateralkeeper.protocol.vault.ReferenceVaultAdapter;
+import io.collateralkeeper.protocol.vault.VaultReader;
+import io.collateralkeeper.risk.Units;
+import io.collateralkeeper.strategy.VaultLiquidationPlanner;
+import io.collateralkeeper.wallet.Signer;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.time.Duration;
+
+/** Builds a {@link KeeperDaemon} from a strategy: the protocol adapter, the fee policy, the sender. */
+public final class KeeperAssembly {
+  private static final BigDecimal GWEI = BigDecimal.TEN.pow(9);
+  private static final BigDecimal DEFAULT_TARGET_HEALTH = new BigDecimal("1.02");
+
+  private KeeperAssembly() {}
+
+  /**
+   * Checks that the endpoint serves the strategy's chain.
+   *
+   * @throws KeeperException when the chain id differs (no transaction may go to the wrong chain)
+   */
+  public static void verifyChainId(ChainClient chain, StrategyConfig config) {
+    long actual = chain.chainId();
+    long expected = config.chain().chainId();
+    if (actual != expected) {
+      throw new KeeperException(
+          "wrong chain: " + chain.endpoint() + " reports chain id " + actual + " but the strategy expects " + expected);
+    }
+  }
+
+  /** Assembles the daemon. The caller has verified the chain id. */
+  public static KeeperDaemon assemble(ChainClient chain, StrategyConfig config, Signer signer, KeeperListener listener) {
+    ProtocolAdapter adapter = adapter(chain, config);
+    FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().priorityFeeGwei()));
+    long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
+    KeeperSettings settings =
+        new KeeperSettings(
+            config.chain().chainId(),
+            config.protocol().startBlock() == null ? 0 : config.protocol().startBlock(),
+            Units.toWad(config.liquidation().minProfitUsd()),
+            config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
+            Address.of(config.gas().nativeUsdFeed()),
+            Duration.ofMillis(pollMs));
+    long maxLogRange = 5000;
+    if (config.protocol() instanceof StrategyConfig.ReferenceVault v && v.maxLogRange() != null) {
+      maxLogRange = v.maxLogRange();
+    }
+    TxSender sender = new TxSender(chain, signer, config.chain().chainId());
+    return new KeeperDaemon(chain, adapter, sender, fees, settings, listener, maxLogRange);
+  }
+
+  private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config) {
+    if (config.protocol() instanceof StrategyConfig.ReferenceVault v) {
+      Address multicall = v.multicall() == null ? Multicall.CANONICAL : Address.of(v.multicall());
+      VaultReader reader = new VaultReader(chain, new Multicall(chain, multicall, 250), Address.of(v.vault()));
+      BigDecimal target =
+          config.liquidation().targetHealth() == null ? DEFAULT_TARGET_HEALTH : config.liquidation().targetHealth();
+      return new ReferenceVaultAdapter(reader, new VaultLiquidationPlanner(Units.toWad(target)));
+    }
+    throw new KeeperException("unsupported protocol: " + config.protocol());
+  }
+
+  /** Gwei (decimal) to wei, exactly. */
+  static BigInteger gwei(BigDecimal gwei) {
+    return gwei.multiply(GWEI).toBigIntegerExact();
+  }
+}
