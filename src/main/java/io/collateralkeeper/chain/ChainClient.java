@@ -226,12 +226,7 @@ public final class ChainClient implements AutoCloseable {
 
   /** Sends any web3j request, checking for transport errors and JSON-RPC error responses. */
   public <T extends Response<?>> T send(String method, Request<?, T> request) {
-    T res;
-    try {
-      res = request.send();
-    } catch (IOException | RuntimeException e) {
-      throw transportError(method, e);
-    }
+    T res = exchange(method, request);
     if (res.hasError()) {
       throw new RpcException(endpoint() + ": " + method + " failed: " + oneLine(res.getError().getMessage()));
     }
@@ -239,23 +234,22 @@ public final class ChainClient implements AutoCloseable {
   }
 
   private EthCall sendAllowingRevert(String method, Request<?, EthCall> request) {
-    EthCall res;
-    try {
-      res = request.send();
-    } catch (IOException | RuntimeException e) {
-      throw transportError(method, e);
-    }
+    EthCall res = exchange(method, request);
     checkCall(method, res);
     return res;
   }
 
-  private <T extends Response<?>> T web3jSendAllowingRevert(String method, Request<?, T> request) {
-    T res;
+  /** Sends the request; transport failures become one-line {@link RpcException}s, responses are not checked. */
+  private <T extends Response<?>> T exchange(String method, Request<?, T> request) {
     try {
-      res = request.send();
+      return request.send();
     } catch (IOException | RuntimeException e) {
       throw transportError(method, e);
     }
+  }
+
+  private <T extends Response<?>> T web3jSendAllowingRevert(String method, Request<?, T> request) {
+    T res = exchange(method, request);
     if (res.hasError()) {
       Object data = res.getError().getData();
       throw new CallRevertedException(

@@ -40,6 +40,8 @@ final class StrategyValidator {
     if (c.liquidation().targetHealth() != null && c.liquidation().targetHealth().compareTo(BigDecimal.ONE) < 0) {
       throw new KeeperException(source + ": 'liquidation.target-health' must be at least 1.0");
     }
+    decimal(c.liquidation().minProfitUsd(), source, "liquidation.min-profit-usd");
+    decimal(c.liquidation().targetHealth(), source, "liquidation.target-health");
     require(c.gas(), source, "gas");
     require(c.gas().maxFeeGwei(), source, "gas.max-fee-gwei");
     require(c.gas().priorityFeeGwei(), source, "gas.priority-fee-gwei");
@@ -49,6 +51,8 @@ final class StrategyValidator {
     if (c.gas().priorityFeeGwei().compareTo(c.gas().maxFeeGwei()) > 0) {
       throw new KeeperException(source + ": gas.priority-fee-gwei exceeds gas.max-fee-gwei");
     }
+    decimal(c.gas().maxFeeGwei(), source, "gas.max-fee-gwei");
+    decimal(c.gas().priorityFeeGwei(), source, "gas.priority-fee-gwei");
     address(c.gas().nativeUsdFeed(), source, "gas.native-usd-feed", true);
     nonNegative(c.gas().gasLimitBufferBps(), source, "gas.gas-limit-buffer-bps");
     return c;
@@ -73,6 +77,14 @@ final class StrategyValidator {
       }
     }
     return out.toString();
+  }
+
+  /** At most 9 decimals and 15 integer digits: exact in wei/wad, and no giant exponents. */
+  private static void decimal(BigDecimal value, String source, String key) {
+    if (value == null) return;
+    if (value.scale() > 9 || value.precision() - value.scale() > 15) {
+      throw new KeeperException(source + ": '" + key + "' must have at most 15 digits and 9 decimals");
+    }
   }
 
   private static void require(Object value, String source, String key) {

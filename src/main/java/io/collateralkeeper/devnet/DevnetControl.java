@@ -67,17 +67,7 @@ public final class DevnetControl {
       for (int i = 0; i < txs.size(); i += perBlock) {
         List<DevTx> chunk = txs.subList(i, Math.min(txs.size(), i + perBlock));
         List<List<?>> params = new ArrayList<>();
-        for (DevTx tx : chunk) {
-          Map<String, String> t = new LinkedHashMap<>();
-          t.put("from", tx.from().hex());
-          t.put("to", tx.to().hex());
-          t.put("data", tx.data());
-          t.put("gas", Numeric.toHexStringWithPrefix(BigInteger.valueOf(tx.gas())));
-          BigInteger nonce = nonces.get(tx.from());
-          t.put("nonce", Numeric.toHexStringWithPrefix(nonce));
-          nonces.put(tx.from(), nonce.add(BigInteger.ONE));
-          params.add(List.of(t));
-        }
+        for (DevTx tx : chunk) params.add(List.of(txJson(tx, nonces)));
         List<Object> hashes = chain.rpcBatch("eth_sendTransaction", params);
         mine();
         checkReceipts(chunk, hashes);
@@ -85,6 +75,19 @@ public final class DevnetControl {
     } finally {
       setAutomine(restore);
     }
+  }
+
+  /** The eth_sendTransaction object of {@code tx}, taking (and advancing) its sender's next nonce. */
+  private static Map<String, String> txJson(DevTx tx, Map<Address, BigInteger> nonces) {
+    Map<String, String> t = new LinkedHashMap<>();
+    t.put("from", tx.from().hex());
+    t.put("to", tx.to().hex());
+    t.put("data", tx.data());
+    t.put("gas", Numeric.toHexStringWithPrefix(BigInteger.valueOf(tx.gas())));
+    BigInteger nonce = nonces.get(tx.from());
+    t.put("nonce", Numeric.toHexStringWithPrefix(nonce));
+    nonces.put(tx.from(), nonce.add(BigInteger.ONE));
+    return t;
   }
 
   /** Next nonce of every distinct sender, read in batches. */
@@ -112,14 +115,7 @@ public final class DevnetControl {
     BigInteger maxFee = base.multiply(BigInteger.valueOf(9)).divide(BigInteger.valueOf(8)).add(BigInteger.ONE);
     List<List<?>> params = new ArrayList<>();
     for (DevTx tx : txs) {
-      Map<String, String> t = new LinkedHashMap<>();
-      t.put("from", tx.from().hex());
-      t.put("to", tx.to().hex());
-      t.put("data", tx.data());
-      t.put("gas", Numeric.toHexStringWithPrefix(BigInteger.valueOf(tx.gas())));
-      BigInteger nonce = nonces.get(tx.from());
-      t.put("nonce", Numeric.toHexStringWithPrefix(nonce));
-      nonces.put(tx.from(), nonce.add(BigInteger.ONE));
+      Map<String, String> t = txJson(tx, nonces);
       t.put("maxPriorityFeePerGas", "0x0");
       t.put("maxFeePerGas", Numeric.toHexStringWithPrefix(maxFee));
       params.add(List.of(t));
