@@ -134,9 +134,9 @@ public final class KeeperDaemon implements Runnable {
         skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
         continue;
       }
-      evaluateCandidate(account, quote.get(), nativePrice.answer()).ifPresentOrElse(candidates::add, () -> {});
-      lastSkip.ifPresent(skipped::add);
-      lastSkip = Optional.empty();
+      Evaluation e = evaluateCandidate(account, quote.get(), nativePrice.answer());
+      if (e.candidate() != null) candidates.add(e.candidate());
+      else skipped.add(account + ": " + e.skipReason());
     }
     candidates.sort(Comparator.comparing(Candidate::netProfitUsdWad).reversed());
     List<Attempt> sent = new ArrayList<>();
@@ -163,11 +163,10 @@ public final class KeeperDaemon implements Runnable {
     return report;
   }
 
-  private Optional<String> lastSkip = Optional.empty();
   /** Largest gas a simulated liquidation has used so far (starts at a typical 200k). */
   private BigInteger typicalGas = BigInteger.valueOf(200_000);
 
-  private Optional<Candidate> evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd) {
+  private Evaluation evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd) {
     // Expected revenue needed: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
     BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd);
     Decision d = adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
@@ -175,8 +174,7 @@ public final class KeeperDaemon implements Runnable {
       if (s.reason().startsWith("stale")) {
         if (warnedStale.add(account)) LOG.warn("no liquidation of {}: {}", account, s.reason());
       }
-      lastSkip = Optional.of(account + ": " + s.reason());
-      return Optional.empty();
+      return Evaluation.skip(s.reason());
     }
     warnedStale.remove(account);
     Decision.Act act = (Decision.Act) d;
@@ -187,21 +185,18 @@ public final class KeeperDaemon implements Runnable {
       gas = chain.estimateGas(sender.from(), call);
       typicalGas = typicalGas.max(gas);
     } catch (CallRevertedException e) {
-      lastSkip = Optional.of(account + ": simulation reverted: " + e.getMessage());
-      return Optional.empty();
+      return Evaluation.skip("simulation reverted: " + e.getMessage());
     }
     BigInteger gasLimit =
         gas.multiply(BigInteger.valueOf(10_000 + settings.gasLimitBufferBps())).divide(Units.BPS);
     BigInteger gasCost = ProfitModel.gasCostUsdWad(gas, fee.expectedPricePerGas(), nativeUsd);
     BigInteger net = act.revenueUsdWad().subtract(gasCost);
     if (net.compareTo(settings.minProfitUsdWad()) < 0) {
-      lastSkip =
-          Optional.of(
-              account + ": unprofitable: net $" + Units.formatWad(net, 4) + " below minimum $"
-                  + Units.formatWad(settings.minProfitUsdWad(), 2));
-      return Optional.empty();
+      return Evaluation.skip(
+          "unprofitable: net $" + Units.formatWad(net, 4) + " below minimum $"
+              + Units.formatWad(settings.minProfitUsdWad(), 2));
     }
-    return Optional.of(new Candidate(act, gasLimit, fee, gasCost, net));
+    return new Evaluation(new Candidate(act, gasLimit, fee, gasCost, net), null);
   }
 
   private List<Attempt> settle(long head, BigInteger nativeUsd) {
@@ -212,7 +207,9 @@ public final class KeeperDaemon implements Runnable {
       if (r.isEmpty()) continue;
       TransactionReceipt receipt = r.get();
       boolean ok = receipt.isStatusOK();
-      BigInteger price = receipt.getEffectiveGasPrice() == null ? BigInteger.ZERO : Numericish.parse(receipt.getEffectiveGasPrice());
+      BigInteger price = receipt.getEffectiveGasPrice() == null
+              ? BigInteger.ZERO
+              : org.web3j.utils.Numeric.decodeQuantity(receipt.getEffectiveGasPrice());
       BigInteger gasWei = receipt.getGasUsed().multiply(price);
       BigInteger revenue = ok ? adapter.revenueIn(receipt.getLogs(), sender.from()) : BigInteger.ZERO;
       Attempt done =
@@ -263,9 +260,10 @@ public final class KeeperDaemon implements Runnable {
   private record Candidate(
       Decision.Act decision, BigInteger gasLimit, FeeQuote fee, BigInteger gasCostUsdWad, BigInteger netProfitUsdWad) {}
 
-  private static final class Numericish {
-    static BigInteger parse(String hexOrDec) {
-      return hexOrDec.startsWith("0x") ? org.web3j.utils.Numeric.decodeQuantity(hexOrDec) : new BigInteger(hexOrDec);
+  /** A candidate to send, or the reason an account was skipped. */
+  private record Evaluation(Candidate candidate, String skipReason) {
+    static Evaluation skip(String reason) {
+      return new Evaluation(null, reason);
     }
   }
 }

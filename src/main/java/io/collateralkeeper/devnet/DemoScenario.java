@@ -12,10 +12,9 @@ import io.collateralkeeper.daemon.KeeperAssembly;
 import io.collateralkeeper.daemon.KeeperDaemon;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.protocol.vault.VaultAbi;
+import io.collateralkeeper.protocol.vault.VaultReader;
 import io.collateralkeeper.risk.Units;
-import io.collateralkeeper.risk.VaultCollateral;
 import io.collateralkeeper.risk.VaultConfig;
-import io.collateralkeeper.risk.VaultMarket;
 import io.collateralkeeper.risk.VaultPrices;
 import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.wallet.WalletLoader;
@@ -93,19 +92,20 @@ public final class DemoScenario {
 
   private List<SeedAccount> openAccounts(
       ChainClient chain, DevnetControl devnet, VaultDeployment d, Address minter, BigInteger eth0, BigInteger btc0) {
-    VaultConfig config = deployedConfig();
+    VaultConfig config =
+        new VaultReader(chain, new Multicall(chain, d.multicall(), 250), d.vault()).readLayout(chain.blockNumber()).config();
     AccountGenerator gen = new AccountGenerator(config, options.seed());
     Random rnd = new Random(options.seed());
     BigInteger ethHi = pct(eth0, 100 + ENTRY_OFFSET_PCT);
     BigInteger btcHi = pct(btc0, 100 + ENTRY_OFFSET_PCT);
     BigInteger ethLo = pct(eth0, 100 - ENTRY_OFFSET_PCT);
     BigInteger btcLo = pct(btc0, 100 - ENTRY_OFFSET_PCT);
-    VaultPrices start = prices(eth0, btc0);
+    VaultPrices start = VaultDeployment.prices(eth0, btc0);
     List<SeedAccount> longs = new ArrayList<>();
     List<SeedAccount> shorts = new ArrayList<>();
     for (int i = 0; i < options.accounts(); i++) {
       boolean isLong = rnd.nextInt(100) < 65;
-      VaultPrices entry = isLong ? prices(ethHi, btcHi) : prices(ethLo, btcLo);
+      VaultPrices entry = isLong ? VaultDeployment.prices(ethHi, btcHi) : VaultDeployment.prices(ethLo, btcLo);
       SeedAccount a = gen.next(i, isLong, entry, start, MIN_HEALTH, MAX_HEALTH, 1_000, 100_000);
       (isLong ? longs : shorts).add(a);
     }
@@ -254,21 +254,6 @@ public final class DemoScenario {
         null,
         new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
         new StrategyConfig.Gas(new BigDecimal("200"), new BigDecimal("0.1"), d.ethFeed().hex(), 2500L));
-  }
-
-  private static VaultConfig deployedConfig() {
-    List<VaultCollateral> c = new ArrayList<>();
-    int[] decimals = {6, 18, 8};
-    for (int i = 0; i < 3; i++) c.add(new VaultCollateral(i, decimals[i], VaultDeployer.HAIRCUT_BPS[i]));
-    List<VaultMarket> m = new ArrayList<>();
-    for (int j = 0; j < 2; j++) {
-      m.add(new VaultMarket(j, VaultDeployer.INITIAL_MARGIN_BPS, VaultDeployer.MAINTENANCE_MARGIN_BPS, VaultDeployer.LIQUIDATION_FEE_BPS));
-    }
-    return new VaultConfig(c, m, 86_400);
-  }
-
-  private static VaultPrices prices(BigInteger eth, BigInteger btc) {
-    return new VaultPrices(List.of(Units.PRICE_UNIT, eth, btc), List.of(eth, btc));
   }
 
   private static BigInteger pct(BigInteger v, int pct) {

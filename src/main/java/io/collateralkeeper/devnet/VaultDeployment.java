@@ -1,6 +1,10 @@
 package io.collateralkeeper.devnet;
 
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.risk.Units;
+import io.collateralkeeper.risk.VaultPrices;
+import java.math.BigInteger;
+import java.util.List;
 
 /**
  * The reference vault market as deployed on a development chain.
@@ -32,6 +36,14 @@ public record VaultDeployment(
   public static final int WBTC = 2;
   public static final int ETH_PERP = 0;
   public static final int BTC_PERP = 1;
+
+  /**
+   * The prices the vault sees with USDC at $1 and the given ETH and BTC answers (8 decimals), by collateral and
+   * market id.
+   */
+  public static VaultPrices prices(BigInteger eth, BigInteger btc) {
+    return new VaultPrices(List.of(Units.PRICE_UNIT, eth, btc), List.of(eth, btc));
+  }
 
   /** Token address by collateral id. */
   public Address token(int collateralId) {

@@ -20,11 +20,8 @@ public final class Scenario {
     AccountGenerator gen = new AccountGenerator(layoutConfig, seed);
     BigInteger ethHi = DevnetFixture.ETH_START.multiply(BigInteger.valueOf(108)).divide(BigInteger.valueOf(100));
     BigInteger btcHi = DevnetFixture.BTC_START.multiply(BigInteger.valueOf(108)).divide(BigInteger.valueOf(100));
-    VaultPrices entry = new VaultPrices(List.of(Units.PRICE_UNIT, ethHi, btcHi), List.of(ethHi, btcHi));
-    VaultPrices start =
-        new VaultPrices(
-            List.of(Units.PRICE_UNIT, DevnetFixture.ETH_START, DevnetFixture.BTC_START),
-            List.of(DevnetFixture.ETH_START, DevnetFixture.BTC_START));
+    VaultPrices entry = VaultDeployment.prices(ethHi, btcHi);
+    VaultPrices start = VaultDeployment.prices(DevnetFixture.ETH_START, DevnetFixture.BTC_START);
     List<SeedAccount> accounts = new ArrayList<>();
     for (int i = 0; i < n; i++) accounts.add(gen.next(i, true, entry, start, lo, hi, 2_000, 50_000));
     fx.setPrices(ethHi, btcHi);

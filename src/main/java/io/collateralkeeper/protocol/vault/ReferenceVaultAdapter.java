@@ -14,7 +14,6 @@ import io.collateralkeeper.strategy.VaultLiquidationPlan;
 import io.collateralkeeper.strategy.VaultLiquidationPlanner;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -147,8 +146,7 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
 
   /** The first feed this account depends on whose answer is older than the vault's heartbeat. */
   private Optional<String> staleFeed(VaultAccount state) {
-    Map<Address, Boolean> seen = new HashMap<>();
-    List<Address> used = new ArrayList<>();
+    Set<Address> used = new LinkedHashSet<>();
     for (int c = 0; c < state.balances().size(); c++) {
       if (state.balances().get(c).signum() != 0) used.add(layout.collateralFeeds().get(c));
     }
@@ -157,7 +155,6 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
     }
     long heartbeat = layout.config().heartbeatSeconds();
     for (Address f : used) {
-      if (seen.put(f, true) != null) continue;
       FeedReading r = feeds.get(f);
       if (r.isStale(blockTimestamp, heartbeat)) {
         return Optional.of(

@@ -48,7 +48,7 @@ class VaultParityIT {
       BigInteger eth = scale(DevnetFixture.ETH_START, 70 + rnd.nextInt(61));
       BigInteger btc = scale(DevnetFixture.BTC_START, 70 + rnd.nextInt(61));
       fx.setPrices(eth, btc);
-      VaultPrices p = prices(eth, btc);
+      VaultPrices p = io.collateralkeeper.devnet.VaultDeployment.prices(eth, btc);
       List<SeedAccount> group = new ArrayList<>();
       for (int i = 0; i < ACCOUNTS / groups; i++) {
         int index = g * (ACCOUNTS / groups) + i;
@@ -96,11 +96,6 @@ class VaultParityIT {
     // The scenarios must exercise the interesting regions, or the comparison proves little.
     assertThat(liquidatableSeen).isGreaterThan(100);
     assertThat(negativeEquitySeen).isGreaterThan(10);
-  }
-
-  private static VaultPrices prices(BigInteger eth, BigInteger btc) {
-    BigInteger usd = Units.PRICE_UNIT;
-    return new VaultPrices(List.of(usd, eth, btc), List.of(eth, btc));
   }
 
   private static BigInteger scale(BigInteger price, int percent) {
