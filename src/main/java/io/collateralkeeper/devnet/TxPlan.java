@@ -44,6 +44,16 @@ public final class TxPlan {
     return at;
   }
 
+  /**
+   * Adds a contract creation with a gas limit that covers any init code of that size: 250 gas per byte (200 per byte
+   * of stored code plus calldata) plus 1M for the constructor.
+   *
+   * @return the address the contract will have
+   */
+  public Address create(String initCode) {
+    return create(initCode, 1_000_000L + 250L * (initCode.length() - 2) / 2);
+  }
+
   /** Adds a call of {@code to} with calldata {@code data} (0x-hex). */
   public void call(Address to, String data, long gas) {
     add(new DevnetControl.DevTx(sender, to, data, gas));

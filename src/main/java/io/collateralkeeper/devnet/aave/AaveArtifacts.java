@@ -50,18 +50,12 @@ final class AaveArtifacts {
 
   /** Plans the deployment of contract {@code name} with its libraries linked; returns its address. */
   Address create(TxPlan plan, String name, List<Type> constructorArgs) {
-    String code = initCode(name, constructorArgs);
-    return plan.create(code, gasToCreate(code));
+    return plan.create(initCode(name, constructorArgs));
   }
 
   /** The linked init code of {@code name} with encoded constructor arguments, 0x-hex. */
   String initCode(String name, List<Type> constructorArgs) {
     return artifact(name).initCode(libraries, constructorArgs);
-  }
-
-  /** A gas limit that covers creating a contract from {@code initCode}: 250 gas per byte plus 1M. */
-  static long gasToCreate(String initCode) {
-    return 1_000_000L + 250L * (initCode.length() - 2) / 2;
   }
 
   private NpmArtifact artifact(String name) {

@@ -1,5 +1,8 @@
 package io.collateralkeeper.devnet.aave;
 
+import static io.collateralkeeper.devnet.AbiValues.address;
+import static io.collateralkeeper.devnet.AbiValues.addresses;
+
 import io.collateralkeeper.KeeperException;
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Wrappers;
@@ -18,7 +21,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.web3j.abi.FunctionEncoder;
-import org.web3j.abi.datatypes.DynamicArray;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.abi.datatypes.Utf8String;
 import org.web3j.abi.datatypes.generated.Int256;
@@ -63,8 +65,8 @@ public final class AaveDeployer {
 
     long head = chain.blockNumber();
     PoolAddressesProvider p = Wrappers.at(core.provider, PoolAddressesProvider::load);
-    Address pool = address(Wrappers.read(chain, core.provider, p.getPool(), head));
-    Address configurator = address(Wrappers.read(chain, core.provider, p.getPoolConfigurator(), head));
+    Address pool = firstAddress(Wrappers.read(chain, core.provider, p.getPool(), head));
+    Address configurator = firstAddress(Wrappers.read(chain, core.provider, p.getPoolConfigurator(), head));
     ReserveListing listing = new ReserveListing(artifacts, core.provider, pool, configurator, admin);
     TxPlan reservesPlan = new TxPlan(admin, chain.pendingNonce(admin));
     listing.plan(reservesPlan, spec, assets);
@@ -83,10 +85,10 @@ public final class AaveDeployer {
       TxPlan plan, AaveArtifacts artifacts, AaveMarketSpec spec, List<Address> assets, List<Address> feeds) {
     Address admin = plan.sender();
     Address provider =
-        artifacts.create(plan, "PoolAddressesProvider", List.of(new Utf8String(spec.marketId()), abi(admin)));
+        artifacts.create(plan, "PoolAddressesProvider", List.of(new Utf8String(spec.marketId()), address(admin)));
     PoolAddressesProvider p = Wrappers.at(provider, PoolAddressesProvider::load);
     plan.call(provider, p.setACLAdmin(admin.hex()).encodeFunctionCall(), CALL_GAS);
-    Address acl = artifacts.create(plan, "ACLManager", List.of(abi(provider)));
+    Address acl = artifacts.create(plan, "ACLManager", List.of(address(provider)));
     plan.call(provider, p.setACLManager(acl.hex()).encodeFunctionCall(), CALL_GAS);
     ACLManager roles = Wrappers.at(acl, ACLManager::load);
     plan.call(acl, roles.addPoolAdmin(admin.hex()).encodeFunctionCall(), CALL_GAS);
@@ -95,7 +97,7 @@ public final class AaveDeployer {
     plan.call(acl, roles.addAssetListingAdmin(admin.hex()).encodeFunctionCall(), CALL_GAS);
 
     artifacts.planLibraries(plan);
-    Address poolImpl = artifacts.create(plan, "Pool", List.of(abi(provider)));
+    Address poolImpl = artifacts.create(plan, "Pool", List.of(address(provider)));
     plan.call(poolImpl, Wrappers.at(poolImpl, Pool::load).initialize(provider.hex()).encodeFunctionCall(), CALL_GAS);
     plan.call(provider, p.setPoolImpl(poolImpl.hex()).encodeFunctionCall(), 2_000_000);
     Address configuratorImpl = artifacts.create(plan, "PoolConfigurator", List.of());
@@ -108,14 +110,14 @@ public final class AaveDeployer {
             plan,
             "AaveOracle",
             List.of(
-                abi(provider),
+                address(provider),
                 addresses(assets),
                 addresses(feeds),
-                abi(Address.ZERO),
-                abi(Address.ZERO),
+                address(Address.ZERO),
+                address(Address.ZERO),
                 new Uint256(Units.PRICE_UNIT)));
     plan.call(provider, p.setPriceOracle(oracle.hex()).encodeFunctionCall(), CALL_GAS);
-    Address dataProvider = artifacts.create(plan, "AaveProtocolDataProvider", List.of(abi(provider)));
+    Address dataProvider = artifacts.create(plan, "AaveProtocolDataProvider", List.of(address(provider)));
     plan.call(provider, p.setPoolDataProvider(dataProvider.hex()).encodeFunctionCall(), CALL_GAS);
     return new Core(provider, acl, poolImpl, oracle, dataProvider);
   }
@@ -129,15 +131,7 @@ public final class AaveDeployer {
     return List.of(new Uint8(BigInteger.valueOf(8)), new Utf8String(r.symbol() + " / USD"), new Int256(r.price()));
   }
 
-  static org.web3j.abi.datatypes.Address abi(Address a) {
-    return new org.web3j.abi.datatypes.Address(a.hex());
-  }
-
-  private static DynamicArray<org.web3j.abi.datatypes.Address> addresses(List<Address> list) {
-    return new DynamicArray<>(org.web3j.abi.datatypes.Address.class, list.stream().map(AaveDeployer::abi).toList());
-  }
-
-  static Address address(List<Type> decoded) {
+  private static Address firstAddress(List<Type> decoded) {
     return Address.of(decoded.get(0).getValue().toString());
   }
 }

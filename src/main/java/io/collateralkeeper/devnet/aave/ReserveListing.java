@@ -1,6 +1,6 @@
 package io.collateralkeeper.devnet.aave;
 
-import static io.collateralkeeper.devnet.aave.AaveDeployer.abi;
+import static io.collateralkeeper.devnet.AbiValues.address;
 
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Wrappers;
@@ -46,9 +46,9 @@ final class ReserveListing {
 
   /** Adds the listing transactions to {@code plan}; {@code assets} are the reserves' tokens in spec order. */
   void plan(TxPlan plan, AaveMarketSpec spec, List<Address> assets) {
-    Address aToken = artifacts.create(plan, "AToken", List.of(abi(pool)));
-    Address stableDebt = artifacts.create(plan, "StableDebtToken", List.of(abi(pool)));
-    Address variableDebt = artifacts.create(plan, "VariableDebtToken", List.of(abi(pool)));
+    Address aToken = artifacts.create(plan, "AToken", List.of(address(pool)));
+    Address stableDebt = artifacts.create(plan, "StableDebtToken", List.of(address(pool)));
+    Address variableDebt = artifacts.create(plan, "VariableDebtToken", List.of(address(pool)));
     for (ReserveSpec r : spec.reserves()) strategies.computeIfAbsent(r.rates(), rates -> strategy(plan, rates));
     for (int i = 0; i < assets.size(); i++) {
       ReserveSpec r = spec.reserves().get(i);
@@ -106,7 +106,7 @@ final class ReserveListing {
   }
 
   private Address strategy(TxPlan plan, RateStrategySpec s) {
-    return artifacts.create(plan, "DefaultReserveInterestRateStrategy", List.of(abi(provider),
+    return artifacts.create(plan, "DefaultReserveInterestRateStrategy", List.of(address(provider),
         new Uint256(s.optimalUsageRatio()), new Uint256(s.baseVariableBorrowRate()),
         new Uint256(s.variableRateSlope1()), new Uint256(s.variableRateSlope2()),
         new Uint256(s.stableRateSlope1()), new Uint256(s.stableRateSlope2()),

@@ -10,6 +10,8 @@ import io.collateralkeeper.chain.Wrappers;
 import io.collateralkeeper.contracts.TestToken;
 import io.collateralkeeper.contracts.aave.Pool;
 import io.collateralkeeper.contracts.aave.StableDebtToken;
+import io.collateralkeeper.contracts.uniswap.UniswapV2Pair;
+import io.collateralkeeper.contracts.uniswap.UniswapV2Router02;
 import io.collateralkeeper.devnet.DevnetControl.DevTx;
 import io.collateralkeeper.devnet.aave.AaveActions.RateMode;
 import io.collateralkeeper.domain.Address;
@@ -25,7 +27,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.web3j.abi.datatypes.Type;
 
-/** The real Aave V3.0.2 market on Anvil: deployment, account opening, e-mode, isolation, a price crash, liquidation. */
+/**
+ * The real Aave V3.0.2 market and Uniswap V2 on Anvil: deployment, account opening, e-mode, isolation, a price crash,
+ * a real liquidation, a quote and a swap.
+ */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AaveDevnetIT {
   private static final Address LP = Address.of("0x00000000000000000000000000000000000a11ce");
@@ -42,6 +47,7 @@ class AaveDevnetIT {
   @BeforeAll
   static void openAccounts() {
     f = AaveFixture.start();
+    System.out.println("Aave V3 + Uniswap V2 deployed in " + f.deployMillis + " ms");
     actions = new AaveActions(f.devnet, f.aave);
     actions.open(List.of(
         AaveBorrower.supplier(LP, Map.of("WETH", units(1_000, 18), "WBTC", units(100, 8), "USDC", units(10_000_000, 6),
@@ -125,6 +131,39 @@ class AaveDevnetIT {
     // ~22,000 USDC of debt at $2,500/ETH plus the 5% bonus, less the 10% protocol share of the bonus: ~9.196 WETH
     assertThat(seized).isBetween(wad("9.19"), wad("9.20"));
     assertThat(balance(f.aave.asset("USDC"), LIQUIDATOR)).isBetween(units(7_999, 6), units(8_000, 6));
+  }
+
+  @Test
+  @Order(5)
+  void uniswapQuotesAndSwapsAtTheSeededPricesThroughTheUnmodifiedRouter() {
+    Address weth = f.aave.asset("WETH");
+    Address usdc = f.aave.asset("USDC");
+    Address pair = f.dex.pair(weth, usdc);
+    List<Type> reserves = read(pair, Wrappers.at(pair, UniswapV2Pair::load).getReserves());
+    boolean wethIsToken0 = weth.compareTo(usdc) < 0;
+    BigInteger wethReserve = big(reserves, wethIsToken0 ? 0 : 1);
+    BigInteger usdcReserve = big(reserves, wethIsToken0 ? 1 : 0);
+    assertThat(usdcReserve).isEqualTo(units(10_000_000, 6));
+    assertThat(wethReserve).isEqualTo(units(10_000_000, 18).divide(BigInteger.valueOf(3_000))); // seeded at $3,000
+
+    BigInteger in = units(10, 18);
+    UniswapV2Router02 router = Wrappers.at(f.dex.router(), UniswapV2Router02::load);
+    List<?> quote = (List<?>) read(f.dex.router(), router.getAmountsOut(in, List.of(weth.hex(), usdc.hex()))).get(0).getValue();
+    BigInteger out = (BigInteger) ((Type<?>) quote.get(1)).getValue();
+    BigInteger inWithFee = in.multiply(BigInteger.valueOf(997)); // UniswapV2Library.getAmountOut, 0.3% fee
+    assertThat(out).isEqualTo(inWithFee.multiply(usdcReserve)
+        .divide(wethReserve.multiply(BigInteger.valueOf(1000)).add(inWithFee)));
+    assertThat(out).isBetween(units(29_800, 6), units(29_910, 6));
+
+    Address trader = Address.of("0x000000000000000000000000000000000007eade");
+    DevTx approve = new DevTx(trader, weth, Wrappers.at(weth, TestToken::load).approve(f.dex.router().hex(), in)
+        .encodeFunctionCall(), 100_000);
+    DevTx swap = new DevTx(trader, f.dex.router(), router.swapExactTokensForTokens(in, out,
+        List.of(weth.hex(), usdc.hex()), trader.hex(), Units.MAX_UINT256).encodeFunctionCall(), 300_000);
+    actions.send(actions.mint("WETH", Map.of(trader, in)));
+    actions.send(List.of(approve, swap));
+    assertThat(balance(usdc, trader)).isEqualTo(out);
+    assertThat(balance(weth, trader)).isZero();
   }
 
   private record AccountData(BigInteger collateral, BigInteger debt, long liquidationThreshold, long ltv, BigInteger health) {
