@@ -68,6 +68,15 @@ class AaveDevnetIT {
   }
 
   @Test
+  @Order(0)
+  void theSameDeployerOnAFreshChainGetsTheSameAddresses() {
+    try (AaveFixture again = AaveFixture.start()) {
+      assertThat(again.aave).isEqualTo(f.aave);
+      assertThat(again.dex).isEqualTo(f.dex);
+    }
+  }
+
+  @Test
   @Order(1)
   void listsSixReservesWithTheirTokensAndOraclePrices() {
     List<Type> list = read(f.aave.pool(), pool().getReservesList());
