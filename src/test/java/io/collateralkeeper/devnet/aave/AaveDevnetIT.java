@@ -175,6 +175,31 @@ class AaveDevnetIT {
     assertThat(balance(weth, trader)).isZero();
   }
 
+  @Test
+  @Order(6)
+  void opensHundredsOfAccountsInAFewBlocks() {
+    List<AaveBorrower> many = new java.util.ArrayList<>();
+    for (int i = 0; i < 300; i++) {
+      Address a = Address.of(String.format("0x%040x", 0x5eed0000L + i));
+      many.add(i % 2 == 0
+          ? AaveBorrower.variable(a, Map.of("WBTC", units(1, 8)), Map.of("USDC", units(20_000 + i, 6)))
+          : AaveBorrower.variable(a, Map.of("DAI", units(10_000, 18)), Map.of("USDT", units(5_000, 6))));
+    }
+    long before = f.chain.blockNumber();
+    long t0 = System.nanoTime();
+    actions.open(many);
+    System.out.println("opened 300 Aave accounts in " + (System.nanoTime() - t0) / 1_000_000 + " ms, "
+        + (f.chain.blockNumber() - before) + " blocks");
+    assertThat(f.chain.blockNumber() - before).isLessThanOrEqualTo(10);
+    Pool pool = pool();
+    List<List<Type>> data = Wrappers.readAll(f.chain, java.util.Collections.nCopies(many.size(), f.aave.pool()),
+        many.stream().map(b -> pool.getUserAccountData(b.account().hex())).toList(), f.chain.blockNumber());
+    for (List<Type> d : data) {
+      assertThat(big(d, 1)).isPositive(); // debt
+      assertThat(big(d, 5)).isGreaterThan(Units.WAD); // healthy
+    }
+  }
+
   private record AccountData(BigInteger collateral, BigInteger debt, long liquidationThreshold, long ltv, BigInteger health) {
     /** Aave's GenericLogic: percentMul(collateral, threshold) wadDiv debt, half-up rounding. */
     BigInteger expectedHealth() {
