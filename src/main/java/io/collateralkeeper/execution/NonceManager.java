@@ -98,17 +98,22 @@ public final class NonceManager {
   }
 
   /**
-   * Re-syncs with the node after "nonce too low": dropped nonces below {@code chainLatest} were consumed elsewhere,
-   * and the next fresh nonce is at least {@code chainPending} (nonces skipped that way count as in flight: another
-   * sender of the same key has them pending). In-flight nonces below {@code chainLatest} stay for the pipeline to
-   * settle from receipts.
+   * Re-syncs with the node after it refused a nonce ("nonce too low", or a pool slot taken): dropped nonces below
+   * {@code chainLatest} were consumed elsewhere; dropped nonces below {@code chainPending} are taken by a pending
+   * transaction not ours (in flight, not gaps); the next fresh nonce is at least {@code chainPending}, nonces skipped
+   * that way counting as in flight too. In-flight nonces below {@code chainLatest} stay for the pipeline to settle
+   * from receipts.
+   *
+   * @param chainLatest {@code eth_getTransactionCount(signer, "latest")}
+   * @param chainPending {@code eth_getTransactionCount(signer, "pending")}
    */
   public synchronized void resync(long chainLatest, long chainPending) {
-    for (Map.Entry<Long, NonceState> e : new TreeMap<>(states.headMap(chainLatest)).entrySet()) {
-      if (e.getValue() == NonceState.DROPPED) markIncluded(e.getKey());
+    for (Map.Entry<Long, NonceState> e : new TreeMap<>(states.headMap(chainPending)).entrySet()) {
+      if (e.getValue() != NonceState.DROPPED) continue;
+      if (e.getKey() < chainLatest) markIncluded(e.getKey());
+      else states.put(e.getKey(), NonceState.IN_FLIGHT);
     }
     while (next < chainPending) states.put(next++, NonceState.IN_FLIGHT);
-    if (floor > next) next = floor;
   }
 
   /** The state of {@code nonce}: included below the floor, empty when never handed out. */

@@ -94,6 +94,32 @@ class NonceManagerTest {
   }
 
   @Test
+  void shouldTreatADroppedNonceTheNodeHasPendingAsTakenNotAsAGap() {
+    NonceManager m = NonceManager.seed(SIGNER, 0, 0, OptionalLong.empty());
+    for (int i = 0; i < 3; i++) m.next();
+    m.markDropped(1);
+
+    // latest 0, pending 3: something not ours sits at nonce 1 in the node's pool
+    m.resync(0, 3);
+
+    assertThat(m.gaps()).isEmpty();
+    assertThat(m.state(1)).contains(NonceState.IN_FLIGHT);
+    assertThat(m.next()).isEqualTo(3);
+  }
+
+  @Test
+  void shouldKeepAGapTheNodeDoesNotHavePending() {
+    NonceManager m = NonceManager.seed(SIGNER, 0, 0, OptionalLong.empty());
+    for (int i = 0; i < 3; i++) m.next();
+    m.markDropped(1);
+
+    // pending stops at the hole
+    m.resync(0, 1);
+
+    assertThat(m.gaps()).containsExactly(1L);
+  }
+
+  @Test
   void shouldRefuseToTrackANonceItNeverHandedOut() {
     NonceManager m = NonceManager.seed(SIGNER, 3, 3, OptionalLong.empty());
 
