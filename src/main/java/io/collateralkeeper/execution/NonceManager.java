@@ -101,7 +101,7 @@ public final class NonceManager {
    * Re-syncs with the node after it refused a nonce ("nonce too low", or a pool slot taken): dropped nonces below
    * {@code chainLatest} were consumed elsewhere; dropped nonces below {@code chainPending} are taken by a pending
    * transaction not ours (in flight, not gaps); the next fresh nonce is at least {@code chainPending}, nonces skipped
-   * that way counting as in flight too. In-flight nonces below {@code chainLatest} stay for the pipeline to settle
+   * that way counting as included below {@code chainLatest} and as in flight above. In-flight nonces below {@code chainLatest} stay for the pipeline to settle
    * from receipts.
    *
    * @param chainLatest {@code eth_getTransactionCount(signer, "latest")}
@@ -113,7 +113,11 @@ public final class NonceManager {
       if (e.getKey() < chainLatest) markIncluded(e.getKey());
       else states.put(e.getKey(), NonceState.IN_FLIGHT);
     }
-    while (next < chainPending) states.put(next++, NonceState.IN_FLIGHT);
+    while (next < chainPending) {
+      long n = next++;
+      states.put(n, NonceState.IN_FLIGHT);
+      if (n < chainLatest) markIncluded(n);
+    }
   }
 
   /** The state of {@code nonce}: included below the floor, empty when never handed out. */

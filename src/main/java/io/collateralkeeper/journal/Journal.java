@@ -346,6 +346,12 @@ public final class Journal implements AutoCloseable {
 
   // ---------------------------------------------------------------- plumbing
 
+  /** The value of an SQLite pragma on this connection (diagnostics and tests), e.g. {@code synchronous}. */
+  synchronized String pragma(String name) {
+    if (!name.matches("[a-z_]+")) throw new IllegalArgumentException("not a pragma name: " + name);
+    return query("PRAGMA " + name, rs -> rs.getString(1)).stream().findFirst().orElse("");
+  }
+
   private void insertTx(NewTx tx, long now) throws SQLException {
     insert(
         "INSERT INTO txs (hash, intent_id, chain_id, signer, nonce, kind, max_fee_wei, tip_wei, gas_limit, route,"

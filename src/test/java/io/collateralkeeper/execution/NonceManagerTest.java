@@ -83,13 +83,15 @@ class NonceManagerTest {
     for (int i = 0; i < 3; i++) m.next();
     m.markDropped(1);
 
-    // the node says latest 4, pending 6: nonce 1 was consumed by another sender, 3..5 belong to it
+    // the node says latest 4, pending 6: nonces 1 and 3 were consumed by another sender, 4 and 5 are pending for it
     m.resync(4, 6);
 
     assertThat(m.state(1)).contains(NonceState.INCLUDED);
     assertThat(m.gaps()).isEmpty();
     assertThat(m.peekNext()).isEqualTo(6);
-    assertThat(m.inFlight()).containsExactly(0L, 2L, 3L, 4L, 5L);
+    // 0 and 2 wait for their receipts; 3 was consumed by the other sender; 4 and 5 are its pending ones
+    assertThat(m.state(3)).contains(NonceState.INCLUDED);
+    assertThat(m.inFlight()).containsExactly(0L, 2L, 4L, 5L);
     assertThat(m.next()).isEqualTo(6);
   }
 

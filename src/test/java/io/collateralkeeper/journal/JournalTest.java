@@ -86,6 +86,10 @@ class JournalTest {
     try (Journal j = Journal.open(file, CLOCK)) {
       j.openIntent(CHAIN, liquidation(ACCOUNT), tx("a", 0, TxKind.CALL, 30)).orElseThrow();
 
+      // WAL, and every commit synced to disk (synchronous = 2 = FULL) before a method returns
+      assertThat(j.pragma("journal_mode")).isEqualTo("wal");
+      assertThat(j.pragma("synchronous")).isEqualTo("2");
+      assertThat(j.pragma("foreign_keys")).isEqualTo("1");
       // a separate connection (as after a crash) reads the committed row while the writer is still open
       try (Connection other = DriverManager.getConnection("jdbc:sqlite:" + file);
           Statement s = other.createStatement()) {
