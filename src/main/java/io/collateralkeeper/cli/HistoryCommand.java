@@ -40,7 +40,7 @@ public final class HistoryCommand implements Callable<Integer> {
   @Option(names = "--days", paramLabel = "N", description = "Only the last N UTC days, today included.")
   Integer days;
 
-  /** Where "today" comes from (tests set a fixed clock). */
+  /** Where "today" comes from (injectable). */
   Clock clock = Clock.systemUTC();
 
   @Override

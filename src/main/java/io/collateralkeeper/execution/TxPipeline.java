@@ -199,10 +199,10 @@ public final class TxPipeline {
         case ReplacementDecision.Wait w -> { }
         case ReplacementDecision.Replace r -> {
           SignedTx s = cancelling ? signer.cancel(n, r.fee()) : signer.resign(newest.rawSignedHex(), r.fee());
-          resend(newest, live, s, newest.kind(), head).ifPresent(replaced::add);
+          resend(newest, live, s, r.fee(), newest.kind(), head).ifPresent(replaced::add);
         }
         case ReplacementDecision.Cancel c ->
-            resend(newest, live, signer.cancel(n, c.fee()), TxKind.CANCEL, head).ifPresent(cancelled::add);
+            resend(newest, live, signer.cancel(n, c.fee()), c.fee(), TxKind.CANCEL, head).ifPresent(cancelled::add);
         case ReplacementDecision.Hold h -> {
           held.add("nonce " + n + " (" + newest.hash() + "): " + h.reason());
           if (warnedHeld.add(newest.hash())) LOG.warn("tx {} at nonce {} left as it is: {}", newest.hash(), n, h.reason());
@@ -221,10 +221,10 @@ public final class TxPipeline {
   }
 
   /** Journals {@code s} (same nonce and intent as {@code newest}), then broadcasts it. */
-  private Optional<Resent> resend(TxRecord newest, List<TxRecord> live, SignedTx s, TxKind kind, long head) {
+  private Optional<Resent> resend(
+      TxRecord newest, List<TxRecord> live, SignedTx s, FeeQuote fee, TxKind kind, long head) {
     journal.recordSigned(newTx(s, newest.intentId(), kind, head));
     BroadcastResult r = broadcaster.send(s.rawHex());
-    FeeQuote fee = new FeeQuote(s.maxFeeWei(), s.tipWei(), BigInteger.ZERO);
     switch (r.status()) {
       case ACCEPTED -> {
         journal.markBroadcast(s.hash(), live.stream().map(TxRecord::hash).toList());

@@ -85,7 +85,6 @@ public final class Journal implements AutoCloseable {
 
   private static Journal connect(Path file, Clock clock, JournalLock lock) {
     SQLiteConfig cfg = new SQLiteConfig();
-    cfg.setJournalMode(SQLiteConfig.JournalMode.WAL);
     cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
     cfg.enforceForeignKeys(true);
     cfg.setBusyTimeout(5_000);
@@ -93,6 +92,12 @@ public final class Journal implements AutoCloseable {
     try {
       c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
       JournalSchema.createOrVerify(c, file, clock.millis());
+      // only once the file is known to be ours: switching to WAL rewrites the header of someone else's database
+      if (lock != null) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("PRAGMA journal_mode = WAL");
+        }
+      }
       return new Journal(file, c, clock, lock);
     } catch (SQLException e) {
       closeQuietly(c);
@@ -130,6 +135,7 @@ public final class Journal implements AutoCloseable {
    * @return the new intent, or empty when an intent with the same key is already open (nothing is written)
    */
   public synchronized Optional<IntentRecord> openIntent(long chainId, IntentSpec spec, NewTx firstTx) {
+    if (firstTx.chainId() != chainId) throw new IllegalArgumentException("transaction signed for another chain");
     return inTransaction(
         () -> {
           if (openIntent(chainId, spec.key()).isPresent()) return Optional.empty();
@@ -187,7 +193,7 @@ public final class Journal implements AutoCloseable {
   public synchronized void markBroadcast(String hash, List<String> superseded) {
     inTransaction(
         () -> {
-          setStatus(hash, TxStatus.BROADCAST, "status IN ('signed','broadcast')");
+          setStatus(hash, TxStatus.BROADCAST, "status IN ('signed','broadcast','replaced')");
           for (String old : superseded) setStatus(old, TxStatus.REPLACED, "status IN ('signed','broadcast')");
           return null;
         });

@@ -35,10 +35,14 @@ class JournalTest {
   }
 
   static NewTx tx(String hashDigit, long nonce, TxKind kind, long maxFeeGwei) {
+    return tx(CHAIN, hashDigit, nonce, kind, maxFeeGwei);
+  }
+
+  static NewTx tx(long chain, String hashDigit, long nonce, TxKind kind, long maxFeeGwei) {
     return new NewTx(
         "0x" + hashDigit.repeat(64),
         OptionalLong.empty(),
-        CHAIN,
+        chain,
         SIGNER,
         nonce,
         kind,
@@ -112,7 +116,7 @@ class JournalTest {
       assertThat(j.tx("0x" + "b".repeat(64))).as("nothing written for the refused intent").isEmpty();
       assertThat(j.openIntent(CHAIN, liquidation(ACCOUNT).key())).map(IntentRecord::id).contains(first.id());
       // another chain or another account is another intent
-      assertThat(j.openIntent(1, liquidation(ACCOUNT), tx("c", 1, TxKind.CALL, 30))).isPresent();
+      assertThat(j.openIntent(1, liquidation(ACCOUNT), tx(1, "c", 1, TxKind.CALL, 30))).isPresent();
       Address other = Address.of("0x00000000000000000000000000000000000000bb");
       assertThat(j.openIntent(CHAIN, liquidation(other), tx("d", 1, TxKind.CALL, 30))).isPresent();
 
@@ -187,9 +191,12 @@ class JournalTest {
     Path file = dir.resolve("notes.db");
     Files.writeString(file, "these are not the bytes of an SQLite database, just some text\n".repeat(100));
 
+    byte[] before = Files.readAllBytes(file);
+
     assertThatThrownBy(() -> Journal.open(file, CLOCK))
         .isInstanceOf(KeeperException.class)
         .hasMessage(file + " is not a keeper journal (not an SQLite database)");
+    assertThat(Files.readAllBytes(file)).as("left untouched").isEqualTo(before);
   }
 
   @Test
@@ -203,6 +210,11 @@ class JournalTest {
     assertThatThrownBy(() -> Journal.open(file, CLOCK))
         .isInstanceOf(KeeperException.class)
         .hasMessage(file + " is not a keeper journal (another application's SQLite database)");
+    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file);
+        Statement s = c.createStatement()) {
+      assertThat(s.executeQuery("PRAGMA journal_mode").getString(1)).as("not switched to WAL").isEqualTo("delete");
+      assertThat(s.executeQuery("SELECT COUNT(*) FROM sqlite_schema").getInt(1)).as("no tables added").isEqualTo(1);
+    }
   }
 
   @Test
