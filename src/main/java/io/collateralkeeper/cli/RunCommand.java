@@ -36,6 +36,9 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin WalletOptions wallet;
 
+  /** The journal to write (not wired into the daemon yet: see {@link JournalOptions}). */
+  @Mixin JournalOptions journal;
+
   @Override
   public Integer call() {
     StrategyConfig config = new StrategyLoader().load(strategy);

@@ -21,6 +21,16 @@ public final class FeePolicy {
     this.priorityFee = priorityFee;
   }
 
+  /** Cap on maxFeePerGas, wei. */
+  public BigInteger maxFeeCap() {
+    return maxFeeCap;
+  }
+
+  /** The tip offered, wei. */
+  public BigInteger priorityFee() {
+    return priorityFee;
+  }
+
   /**
    * Fees for the next block, or empty when the base fee plus tip is already above the cap (the transaction could
    * not be included at a price we accept).

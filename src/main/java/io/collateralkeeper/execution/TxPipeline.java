@@ -1,0 +1,288 @@
+package io.collateralkeeper.execution;
+
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.journal.IntentRecord;
+import io.collateralkeeper.journal.IntentSpec;
+import io.collateralkeeper.journal.IntentStatus;
+import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.journal.NewTx;
+import io.collateralkeeper.journal.Route;
+import io.collateralkeeper.journal.TxKind;
+import io.collateralkeeper.journal.TxRecord;
+import io.collateralkeeper.journal.TxStatus;
+import io.collateralkeeper.protocol.TxCall;
+import io.collateralkeeper.wallet.Signer;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends and follows transactions for intents, crash-safely: sign with a managed nonce, journal durably, then
+ * broadcast; at each head, settle what was included, replace what is stuck, cancel what is no longer wanted, fill
+ * nonce gaps. Never a second transaction for the same intent at a new nonce (the one exception: the node answered
+ * "nonce too low" to a fresh nonce, so the first copy can never land). Thread-safe.
+ */
+public final class TxPipeline {
+  private static final Logger LOG = LoggerFactory.getLogger(TxPipeline.class);
+
+  private final ChainClient chain;
+  private final Journal journal;
+  private final TxSigner signer;
+  private final NonceManager nonces;
+  private final Broadcaster broadcaster;
+  private final Rebroadcaster rebroadcaster;
+  private final NonceSettler settler;
+  private final ReplacementPolicy policy;
+  private final FeePolicy fees;
+  private final Set<String> warnedHeld = new HashSet<>();
+  private ReconcileSummary startup;
+
+  private TxPipeline(
+      ChainClient chain, Journal journal, TxSigner signer, NonceManager nonces, PipelineSettings settings,
+      ReceiptValuer valuer) {
+    this.chain = chain;
+    this.journal = journal;
+    this.signer = signer;
+    this.nonces = nonces;
+    this.broadcaster = new Broadcaster(chain);
+    this.rebroadcaster = new Rebroadcaster(broadcaster, journal);
+    this.settler = new NonceSettler(chain, journal, signer, valuer);
+    this.fees = settings.fees();
+    this.policy = new ReplacementPolicy(settings.stuckBlocks(), fees.maxFeeCap());
+  }
+
+  /**
+   * Starts a pipeline for one signer: reconciles the journal with the chain (see {@link Reconciler}), seeds the
+   * nonce manager, and fills nonce gaps with cancellations. Call it once at start-up, before any {@link #submit}.
+   *
+   * @param chain the endpoint (its chain id already verified)
+   * @param journal the journal, open for writing
+   * @param key the signing key
+   * @param chainId the chain id signed into transactions
+   * @param settings K and the fee policy
+   * @param valuer values receipts in USD for the journal's outcomes
+   * @param head current head block
+   * @param baseFee its base fee, wei
+   * @throws io.collateralkeeper.chain.RpcException when the endpoint fails
+   * @throws io.collateralkeeper.journal.JournalException when the journal cannot be written
+   */
+  public static TxPipeline start(
+      ChainClient chain, Journal journal, Signer key, long chainId, PipelineSettings settings, ReceiptValuer valuer,
+      long head, BigInteger baseFee) {
+    TxSigner signer = new TxSigner(key, chainId);
+    Broadcaster b = new Broadcaster(chain);
+    Reconciler.Result r =
+        new Reconciler(chain, journal, signer, new Rebroadcaster(b, journal), new NonceSettler(chain, journal, signer, valuer))
+            .reconcile();
+    TxPipeline p = new TxPipeline(chain, journal, signer, r.nonces(), settings, valuer);
+    int filled = p.fillGaps(head, baseFee).size();
+    p.startup = r.summary(filled, r.nonces().peekNext());
+    LOG.info(p.startup.toText());
+    return p;
+  }
+
+  /** What reconciling the journal found at start-up. */
+  public ReconcileSummary startup() {
+    return startup;
+  }
+
+  /** The sending address. */
+  public Address from() {
+    return signer.from();
+  }
+
+  /** The nonce manager (read its state; the pipeline drives it). */
+  public NonceManager nonces() {
+    return nonces;
+  }
+
+  /**
+   * Opens an intent and sends its transaction: sign at the next managed nonce, journal intent and transaction in
+   * one durable commit, then broadcast ("already known" counts as accepted).
+   *
+   * @param intent the intent; refused while another with the same key is open
+   * @param call the contract call
+   * @param gasLimit gas limit
+   * @param fee fee fields
+   * @param head current head block (recorded as the block it was sent at)
+   * @return sent, or refused with a reason
+   * @throws io.collateralkeeper.journal.JournalException when the journal cannot be written (nothing is broadcast)
+   */
+  public synchronized Submission submit(IntentSpec intent, TxCall call, BigInteger gasLimit, FeeQuote fee, long head) {
+    Optional<IntentRecord> open = journal.openIntent(signer.chainId(), intent.key());
+    if (open.isPresent()) return refusedOpen(open.get());
+    long nonce = nonces.next();
+    SignedTx s = signer.sign(nonce, call, gasLimit, fee);
+    Optional<IntentRecord> rec;
+    try {
+      rec = journal.openIntent(signer.chainId(), intent, newTx(s, OptionalLong.empty(), TxKind.CALL, head));
+    } catch (RuntimeException e) {
+      nonces.markDropped(nonce);
+      throw e;
+    }
+    if (rec.isEmpty()) {
+      nonces.markDropped(nonce);
+      return refusedOpen(journal.openIntent(signer.chainId(), intent.key()).orElseThrow());
+    }
+    return broadcastFirst(rec.get(), s, call, fee, head, true);
+  }
+
+  private Submission broadcastFirst(
+      IntentRecord intent, SignedTx s, TxCall call, FeeQuote fee, long head, boolean mayRetry) {
+    BroadcastResult r = broadcaster.send(s.rawHex());
+    SentTx sent = new SentTx(s.hash(), BigInteger.valueOf(s.nonce()), intent.account(), s.gasLimit(), fee, head);
+    switch (r.status()) {
+      case ACCEPTED -> {
+        journal.markBroadcast(s.hash(), List.of());
+        return new Submission.Sent(intent, sent, true);
+      }
+      case UNREACHABLE -> {
+        LOG.warn("broadcast of {} (nonce {}) unconfirmed, will retry: {}", s.hash(), s.nonce(), r.message());
+        return new Submission.Sent(intent, sent, false);
+      }
+      default -> {
+        nonces.markDropped(s.nonce());
+        nonces.resync(chain.latestNonce(from()).longValueExact(), chain.pendingNonce(from()).longValueExact());
+        if (r.status() == SendStatus.NONCE_TOO_LOW && mayRetry) {
+          // nonce consumed by a transaction not in our journal: this copy can never land, so re-sign at a new nonce
+          journal.markDropped(s.hash(), Optional.empty());
+          long nonce = nonces.next();
+          SignedTx again = signer.sign(nonce, call, s.gasLimit(), fee);
+          journal.recordSigned(newTx(again, OptionalLong.of(intent.id()), TxKind.CALL, head));
+          return broadcastFirst(intent, again, call, fee, head, false);
+        }
+        journal.markDropped(s.hash(), Optional.of(IntentStatus.FAILED));
+        return new Submission.Refused("node refused the transaction: " + r.message());
+      }
+    }
+  }
+
+  /**
+   * Follows every nonce in flight at a new head: settles those the chain consumed (receipts of every transaction
+   * ever signed at the nonce), broadcasts again transactions the node never confirmed, replaces those stuck K blocks
+   * with fees bumped by at least 10% (capped), cancels those whose intent {@code stillWanted} rejects, and fills nonce
+   * gaps with cancellations.
+   *
+   * @param head the new head block
+   * @param baseFee its base fee, wei
+   * @param stillWanted whether an open intent is still worth its transaction (false: cancel it)
+   * @return what was done
+   */
+  public synchronized TrackReport track(long head, BigInteger baseFee, Predicate<IntentRecord> stillWanted) {
+    long latest = chain.latestNonce(from()).longValueExact();
+    Optional<FeeQuote> market = fees.quote(baseFee);
+    List<SettledTx> settled = new ArrayList<>();
+    List<Resent> replaced = new ArrayList<>();
+    List<Resent> cancelled = new ArrayList<>();
+    List<String> held = new ArrayList<>();
+    for (long n : nonces.inFlight()) {
+      if (n < latest) {
+        settler.settle(n).ifPresent(settled::add);
+        nonces.markIncluded(n);
+        continue;
+      }
+      List<TxRecord> live = live(n);
+      if (live.isEmpty()) continue; // pending, but not ours: another sender of the same key
+      TxRecord newest = live.getLast();
+      if (newest.status() == TxStatus.SIGNED) rebroadcaster.rebroadcast(live);
+      boolean cancelling = newest.kind() == TxKind.CANCEL;
+      PendingFees pending = new PendingFees(newest.maxFeeWei(), newest.tipWei(), newest.sentBlock(), cancelling);
+      switch (policy.decide(pending, head, cancelling || wanted(newest, stillWanted), baseFee, market)) {
+        case ReplacementDecision.Wait w -> { }
+        case ReplacementDecision.Replace r -> {
+          SignedTx s = cancelling ? signer.cancel(n, r.fee()) : signer.resign(newest.rawSignedHex(), r.fee());
+          resend(newest, live, s, r.fee(), newest.kind(), head).ifPresent(replaced::add);
+        }
+        case ReplacementDecision.Cancel c ->
+            resend(newest, live, signer.cancel(n, c.fee()), c.fee(), TxKind.CANCEL, head).ifPresent(cancelled::add);
+        case ReplacementDecision.Hold h -> {
+          held.add("nonce " + n + " (" + newest.hash() + "): " + h.reason());
+          if (warnedHeld.add(newest.hash())) LOG.warn("tx {} at nonce {} left as it is: {}", newest.hash(), n, h.reason());
+          if ((head - newest.sentBlock()) % policy.stuckBlocks() == 0) rebroadcaster.rebroadcast(live);
+        }
+      }
+    }
+    List<Resent> gaps = fillGaps(head, baseFee);
+    return new TrackReport(settled, replaced, cancelled, gaps, held);
+  }
+
+  private boolean wanted(TxRecord tx, Predicate<IntentRecord> stillWanted) {
+    if (tx.intentId().isEmpty()) return true;
+    Optional<IntentRecord> intent = journal.intent(tx.intentId().getAsLong());
+    return intent.isEmpty() || intent.get().status() != IntentStatus.OPEN || stillWanted.test(intent.get());
+  }
+
+  /** Journals {@code s} (same nonce and intent as {@code newest}), then broadcasts it. */
+  private Optional<Resent> resend(
+      TxRecord newest, List<TxRecord> live, SignedTx s, FeeQuote fee, TxKind kind, long head) {
+    journal.recordSigned(newTx(s, newest.intentId(), kind, head));
+    BroadcastResult r = broadcaster.send(s.rawHex());
+    switch (r.status()) {
+      case ACCEPTED -> {
+        journal.markBroadcast(s.hash(), live.stream().map(TxRecord::hash).toList());
+        nonces.markReplaced(s.nonce());
+        LOG.info("{} {} at nonce {} with {} by {}", kind == TxKind.CANCEL ? "cancelled" : "replaced", newest.hash(),
+            s.nonce(), s.hash(), fee);
+        return Optional.of(new Resent(s.nonce(), Optional.of(newest.hash()), s.hash(), fee));
+      }
+      case UNREACHABLE -> {
+        LOG.warn("broadcast of {} (nonce {}) unconfirmed, will retry: {}", s.hash(), s.nonce(), r.message());
+        return Optional.of(new Resent(s.nonce(), Optional.of(newest.hash()), s.hash(), fee));
+      }
+      default -> {
+        // consumed meanwhile (the next pass settles it) or refused: the transaction in the pool stays
+        LOG.warn("node refused {} at nonce {}: {}", s.hash(), s.nonce(), r.message());
+        journal.markDropped(s.hash(), Optional.empty());
+        return Optional.empty();
+      }
+    }
+  }
+
+  /** Sends a cancellation at every dropped nonce below one in flight. */
+  List<Resent> fillGaps(long head, BigInteger baseFee) {
+    List<Resent> filled = new ArrayList<>();
+    for (long n : nonces.gaps()) {
+      FeeQuote fee = fees.quote(baseFee).orElse(new FeeQuote(fees.maxFeeCap(), fees.priorityFee(), baseFee));
+      SignedTx s = signer.cancel(n, fee);
+      journal.recordSigned(newTx(s, OptionalLong.empty(), TxKind.CANCEL, head));
+      nonces.markInFlight(n);
+      BroadcastResult r = broadcaster.send(s.rawHex());
+      switch (r.status()) {
+        case ACCEPTED -> journal.markBroadcast(s.hash(), List.of());
+        case UNREACHABLE -> LOG.warn("gap filler {} at nonce {} unconfirmed, will retry", s.hash(), n);
+        default -> {
+          LOG.warn("node refused the gap filler at nonce {}: {}", n, r.message());
+          journal.markDropped(s.hash(), Optional.empty());
+          nonces.markDropped(n);
+          nonces.resync(chain.latestNonce(from()).longValueExact(), chain.pendingNonce(from()).longValueExact());
+          continue;
+        }
+      }
+      LOG.info("nonce gap {} filled with cancellation {}", n, s.hash());
+      filled.add(new Resent(n, Optional.empty(), s.hash(), fee));
+    }
+    return filled;
+  }
+
+  private List<TxRecord> live(long nonce) {
+    return journal.txsAt(signer.chainId(), from(), nonce).stream().filter(t -> t.status().mayLand()).toList();
+  }
+
+  private NewTx newTx(SignedTx s, OptionalLong intentId, TxKind kind, long head) {
+    return new NewTx(
+        s.hash(), intentId, signer.chainId(), from(), s.nonce(), kind, s.maxFeeWei(), s.tipWei(), s.gasLimit(),
+        Route.PUBLIC, s.rawHex(), head);
+  }
+
+  private static Submission refusedOpen(IntentRecord open) {
+    return new Submission.Refused("intent " + open.key() + " is already open (intent " + open.id() + ")");
+  }
+}

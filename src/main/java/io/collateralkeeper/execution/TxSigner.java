@@ -1,0 +1,98 @@
+package io.collateralkeeper.execution;
+
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.protocol.TxCall;
+import io.collateralkeeper.wallet.Signer;
+import java.math.BigInteger;
+import java.security.SignatureException;
+import org.web3j.crypto.Hash;
+import org.web3j.crypto.RawTransaction;
+import org.web3j.crypto.SignedRawTransaction;
+import org.web3j.crypto.TransactionDecoder;
+import org.web3j.crypto.TransactionEncoder;
+import org.web3j.crypto.transaction.type.Transaction1559;
+import org.web3j.utils.Numeric;
+
+/**
+ * Signs EIP-1559 (type 2) transactions with web3j's {@link TransactionEncoder}: contract calls, zero-value
+ * cancellations, and re-signed copies of a journaled transaction with new fees. Never prints key material.
+ */
+public final class TxSigner {
+  /** Gas of a plain value transfer: a cancellation's gas limit. */
+  public static final BigInteger CANCEL_GAS = BigInteger.valueOf(21_000);
+
+  private final Signer signer;
+  private final long chainId;
+  private final Address from;
+
+  /**
+   * @param signer the key that signs
+   * @param chainId the chain id signed into every transaction (EIP-155 replay protection)
+   */
+  public TxSigner(Signer signer, long chainId) {
+    this.signer = signer;
+    this.chainId = chainId;
+    this.from = Address.of(signer.address());
+  }
+
+  /** The sending address. */
+  public Address from() {
+    return from;
+  }
+
+  /** The chain id signed into every transaction. */
+  public long chainId() {
+    return chainId;
+  }
+
+  /** Signs {@code call} at {@code nonce}. */
+  public SignedTx sign(long nonce, TxCall call, BigInteger gasLimit, FeeQuote fee) {
+    return sign(nonce, call.to().hex(), call.value(), call.data(), gasLimit, fee);
+  }
+
+  /** Signs a cancellation: a zero-value transfer to ourselves of {@link #CANCEL_GAS} gas at {@code nonce}. */
+  public SignedTx cancel(long nonce, FeeQuote fee) {
+    return sign(nonce, from.hex(), BigInteger.ZERO, "0x", CANCEL_GAS, fee);
+  }
+
+  /**
+   * Signs the same transaction as {@code rawHex} (nonce, recipient, value, data, gas limit) with new fees.
+   *
+   * @throws IllegalArgumentException when {@code rawHex} is not a type-2 transaction of this signer and chain
+   */
+  public SignedTx resign(String rawHex, FeeQuote fee) {
+    RawTransaction old = TransactionDecoder.decode(rawHex);
+    if (!(old.getTransaction() instanceof Transaction1559 t) || t.getChainId() != chainId) {
+      throw new IllegalArgumentException("not an EIP-1559 transaction of chain " + chainId);
+    }
+    if (old instanceof SignedRawTransaction s) {
+      try {
+        if (!from.equals(Address.of(s.getFrom()))) throw new IllegalArgumentException("signed by " + s.getFrom());
+      } catch (SignatureException e) {
+        throw new IllegalArgumentException("unreadable signature", e);
+      }
+    }
+    return sign(old.getNonce().longValueExact(), old.getTo(), old.getValue(), old.getData(), old.getGasLimit(), fee);
+  }
+
+  private SignedTx sign(long nonce, String to, BigInteger value, String data, BigInteger gasLimit, FeeQuote fee) {
+    RawTransaction raw =
+        RawTransaction.createTransaction(
+            chainId,
+            BigInteger.valueOf(nonce),
+            gasLimit,
+            to,
+            value,
+            data,
+            fee.maxPriorityFeePerGas(),
+            fee.maxFeePerGas());
+    String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, signer.credentials()));
+    return new SignedTx(
+        Hash.sha3(signed), signed, nonce, gasLimit, fee.maxFeePerGas(), fee.maxPriorityFeePerGas());
+  }
+
+  @Override
+  public String toString() {
+    return "TxSigner[" + from + " chain " + chainId + "]";
+  }
+}

@@ -1,0 +1,488 @@
+package io.collateralkeeper.journal;
+
+import io.collateralkeeper.domain.Address;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteErrorCode;
+import org.sqlite.SQLiteException;
+
+/**
+ * The keeper's journal: an embedded SQLite database in WAL mode with {@code synchronous=FULL}, so that every method
+ * that writes has its commit on disk when it returns — a transaction is journaled before it is broadcast.
+ *
+ * <p>Tables: {@code intents} (one per opportunity acted on; at most one open per intent key and chain),
+ * {@code txs} (every signed transaction, with its raw envelope), {@code outcomes} (gas and realized revenue of
+ * included transactions), {@code schema_version}. Amounts are decimal text of exact integers.
+ *
+ * <p>One writer: a writing journal holds an OS lock on {@code FILE.lock}; methods are synchronized, so one instance
+ * may be shared by threads. Every SQL failure surfaces as a one-line {@link JournalException}.
+ */
+public final class Journal implements AutoCloseable {
+  private final Path file;
+  private final Connection conn;
+  private final Clock clock;
+  private final JournalLock lock;
+
+  private Journal(Path file, Connection conn, Clock clock, JournalLock lock) {
+    this.file = file;
+    this.conn = conn;
+    this.clock = clock;
+    this.lock = lock;
+  }
+
+  /** {@link #open(Path, Clock)} with the system clock. */
+  public static Journal open(Path file) {
+    return open(file, Clock.systemUTC());
+  }
+
+  /**
+   * Opens (creating it if missing) the journal for writing, and locks it.
+   *
+   * @param file the database file
+   * @param clock the clock timestamps come from
+   * @throws JournalException when the file is not a keeper journal, is damaged, is newer than this keeper, or is in
+   *     use by another keeper process
+   */
+  public static Journal open(Path file, Clock clock) {
+    Path abs = file.toAbsolutePath();
+    try {
+      if (abs.getParent() != null) Files.createDirectories(abs.getParent());
+    } catch (java.io.IOException e) {
+      throw new JournalException("cannot create the journal's directory " + abs.getParent() + ": " + e.getMessage(), e);
+    }
+    JournalLock lock = JournalLock.acquire(abs);
+    try {
+      return connect(file, clock, lock);
+    } catch (RuntimeException e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Opens an existing journal to read it (no lock: a running keeper may be writing it).
+   *
+   * @throws JournalException when the file is missing, not a keeper journal, damaged or newer than this keeper
+   */
+  public static Journal openExisting(Path file) {
+    if (!Files.isRegularFile(file)) throw new JournalException("journal not found: " + file);
+    return connect(file, Clock.systemUTC(), null);
+  }
+
+  private static Journal connect(Path file, Clock clock, JournalLock lock) {
+    SQLiteConfig cfg = new SQLiteConfig();
+    cfg.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+    cfg.enforceForeignKeys(true);
+    cfg.setBusyTimeout(5_000);
+    Connection c = null;
+    try {
+      c = cfg.createConnection("jdbc:sqlite:" + file.toAbsolutePath());
+      JournalSchema.createOrVerify(c, file, clock.millis());
+      // only once the file is known to be ours: switching to WAL rewrites the header of someone else's database
+      if (lock != null) {
+        try (java.sql.Statement st = c.createStatement()) {
+          st.execute("PRAGMA journal_mode = WAL");
+        }
+      }
+      return new Journal(file, c, clock, lock);
+    } catch (SQLException e) {
+      closeQuietly(c);
+      throw new JournalException(file + " is not a keeper journal (" + reason(e) + ")", e);
+    } catch (RuntimeException e) {
+      closeQuietly(c);
+      throw e;
+    }
+  }
+
+  /** The database file. */
+  public Path file() {
+    return file;
+  }
+
+  // ---------------------------------------------------------------- intents
+
+  /** The open intent with this key on this chain, if any. */
+  public synchronized Optional<IntentRecord> openIntent(long chainId, String key) {
+    return query(
+            "SELECT * FROM intents WHERE chain_id = ? AND intent_key = ? AND status = 'open'",
+            JournalRows::intent,
+            chainId,
+            key)
+        .stream()
+        .findFirst();
+  }
+
+  /**
+   * Opens an intent and journals its first signed transaction, in one durable commit.
+   *
+   * @param chainId chain id
+   * @param spec the intent
+   * @param firstTx its first transaction (its intent id is filled in)
+   * @return the new intent, or empty when an intent with the same key is already open (nothing is written)
+   */
+  public synchronized Optional<IntentRecord> openIntent(long chainId, IntentSpec spec, NewTx firstTx) {
+    if (firstTx.chainId() != chainId) throw new IllegalArgumentException("transaction signed for another chain");
+    return inTransaction(
+        () -> {
+          if (openIntent(chainId, spec.key()).isPresent()) return Optional.empty();
+          long now = clock.millis();
+          long id =
+              insert(
+                  "INSERT INTO intents (created_ms, chain_id, protocol, account, action, intent_key,"
+                      + " expected_profit_usd_wad, status) VALUES (?, ?, ?, ?, ?, ?, ?, 'open')",
+                  now,
+                  chainId,
+                  spec.protocol(),
+                  spec.account().hex(),
+                  spec.action(),
+                  spec.key(),
+                  spec.expectedProfitUsdWad().toString());
+          insertTx(firstTx.forIntent(id), now);
+          return intent(id);
+        });
+  }
+
+  /** The intent with this id, if any. */
+  public synchronized Optional<IntentRecord> intent(long id) {
+    return query("SELECT * FROM intents WHERE id = ?", JournalRows::intent, id).stream().findFirst();
+  }
+
+  /** Every open intent on this chain, oldest first. */
+  public synchronized List<IntentRecord> openIntents(long chainId) {
+    return query("SELECT * FROM intents WHERE chain_id = ? AND status = 'open' ORDER BY id", JournalRows::intent, chainId);
+  }
+
+  /** Sets an open intent's final status (no effect on an intent already closed). */
+  public synchronized void closeIntent(long id, IntentStatus status) {
+    update(
+        "UPDATE intents SET status = ?, closed_ms = ? WHERE id = ? AND status = 'open'",
+        status.db(),
+        clock.millis(),
+        id);
+  }
+
+  // ---------------------------------------------------------------- transactions
+
+  /** Journals a signed transaction (a replacement or a cancellation) with status {@code signed}, durably. */
+  public synchronized void recordSigned(NewTx tx) {
+    inTransaction(
+        () -> {
+          insertTx(tx, clock.millis());
+          return null;
+        });
+  }
+
+  /**
+   * Records that the node accepted a transaction; the transactions it supersedes at the same nonce become
+   * {@code replaced}. One commit.
+   */
+  public synchronized void markBroadcast(String hash, List<String> superseded) {
+    inTransaction(
+        () -> {
+          setStatus(hash, TxStatus.BROADCAST, "status IN ('signed','broadcast','replaced')");
+          for (String old : superseded) setStatus(old, TxStatus.REPLACED, "status IN ('signed','broadcast')");
+          return null;
+        });
+  }
+
+  /**
+   * Records that a transaction will never be included (rejected by the node), closing its intent as given when the
+   * intent is still open. One commit.
+   */
+  public synchronized void markDropped(String hash, Optional<IntentStatus> closeIntentAs) {
+    inTransaction(
+        () -> {
+          setStatus(hash, TxStatus.DROPPED, "status IN ('signed','broadcast','replaced')");
+          if (closeIntentAs.isPresent()) {
+            OptionalLong intent = tx(hash).map(TxRecord::intentId).orElse(OptionalLong.empty());
+            if (intent.isPresent()) closeIntent(intent.getAsLong(), closeIntentAs.get());
+          }
+          return null;
+        });
+  }
+
+  /** The transaction with this hash, if journaled. */
+  public synchronized Optional<TxRecord> tx(String hash) {
+    return query("SELECT * FROM txs WHERE hash = ?", JournalRows::tx, hash).stream().findFirst();
+  }
+
+  /** Every transaction journaled at this signer's nonce, in signing order. */
+  public synchronized List<TxRecord> txsAt(long chainId, Address signer, long nonce) {
+    return query(
+        "SELECT * FROM txs WHERE chain_id = ? AND signer = ? AND nonce = ? ORDER BY signed_ms, rowid",
+        JournalRows::tx,
+        chainId,
+        signer.hex(),
+        nonce);
+  }
+
+  /** Every transaction of an intent, in signing order. */
+  public synchronized List<TxRecord> txsOf(long intentId) {
+    return query("SELECT * FROM txs WHERE intent_id = ? ORDER BY signed_ms, rowid", JournalRows::tx, intentId);
+  }
+
+  /**
+   * Nonces of this signer that are not settled: some transaction at the nonce may still land (signed, broadcast or
+   * replaced) and none is included or reverted. Ascending.
+   */
+  public synchronized SortedSet<Long> unsettledNonces(long chainId, Address signer) {
+    return new TreeSet<>(
+        query(
+            "SELECT DISTINCT nonce FROM txs t WHERE chain_id = ? AND signer = ?"
+                + " AND status IN ('signed','broadcast','replaced') AND NOT EXISTS (SELECT 1 FROM txs u"
+                + " WHERE u.chain_id = t.chain_id AND u.signer = t.signer AND u.nonce = t.nonce"
+                + " AND u.status IN ('included','reverted'))",
+            rs -> rs.getLong(1),
+            chainId,
+            signer.hex()));
+  }
+
+  /** Nonces at or above {@code from} that have a journaled transaction not dropped. Ascending. */
+  public synchronized SortedSet<Long> liveNonces(long chainId, Address signer, long from) {
+    return new TreeSet<>(
+        query(
+            "SELECT DISTINCT nonce FROM txs WHERE chain_id = ? AND signer = ? AND nonce >= ? AND status <> 'dropped'",
+            rs -> rs.getLong(1),
+            chainId,
+            signer.hex(),
+            from));
+  }
+
+  /** The highest nonce of this signer with a journaled transaction that is not dropped. */
+  public synchronized OptionalLong highestLiveNonce(long chainId, Address signer) {
+    List<Long> r =
+        query(
+            "SELECT MAX(nonce) FROM txs WHERE chain_id = ? AND signer = ? AND status <> 'dropped'",
+            rs -> rs.getObject(1) == null ? null : rs.getLong(1),
+            chainId,
+            signer.hex());
+    return r.isEmpty() || r.get(0) == null ? OptionalLong.empty() : OptionalLong.of(r.get(0));
+  }
+
+  // ---------------------------------------------------------------- settlement
+
+  /**
+   * Settles a nonce whose transaction {@code outcome.hash()} was included, in one commit: that transaction becomes
+   * {@code included} or {@code reverted} with its outcome; every other one at the nonce that could still land
+   * becomes {@code replaced}; its intent (if open) gets {@code intentStatus}; other open intents with transactions
+   * at this nonce become {@code failed}.
+   *
+   * @throws JournalException when the hash is not journaled at this nonce
+   */
+  public synchronized void settleIncluded(
+      long chainId, Address signer, long nonce, OutcomeRecord outcome, IntentStatus intentStatus) {
+    inTransaction(
+        () -> {
+          List<TxRecord> txs = txsAt(chainId, signer, nonce);
+          TxRecord included =
+              txs.stream()
+                  .filter(t -> t.hash().equals(outcome.hash()))
+                  .findFirst()
+                  .orElseThrow(() -> new JournalException("tx " + outcome.hash() + " is not journaled at nonce " + nonce));
+          long now = clock.millis();
+          update(
+              "INSERT OR REPLACE INTO outcomes (hash, block, success, gas_used, effective_gas_price_wei,"
+                  + " realized_revenue_usd_wad, gas_cost_usd_wad, recorded_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+              outcome.hash(),
+              outcome.block(),
+              outcome.success() ? 1 : 0,
+              outcome.gasUsed().toString(),
+              outcome.effectiveGasPriceWei().toString(),
+              outcome.realizedRevenueUsdWad().toString(),
+              outcome.gasCostUsdWad().toString(),
+              now);
+          setStatus(included.hash(), outcome.success() ? TxStatus.INCLUDED : TxStatus.REVERTED, "1 = 1");
+          for (TxRecord t : txs) {
+            if (t.hash().equals(included.hash())) continue;
+            if (t.status().mayLand()) setStatus(t.hash(), TxStatus.REPLACED, "1 = 1");
+            if (t.intentId().isPresent() && !t.intentId().equals(included.intentId())) {
+              closeIntent(t.intentId().getAsLong(), IntentStatus.FAILED);
+            }
+          }
+          if (included.intentId().isPresent()) closeIntent(included.intentId().getAsLong(), intentStatus);
+          return null;
+        });
+  }
+
+  /**
+   * Settles a nonce that a transaction not in the journal consumed, in one commit: every transaction at it that
+   * could still land becomes {@code dropped}, and their open intents {@code failed}.
+   */
+  public synchronized void settleConsumedElsewhere(long chainId, Address signer, long nonce) {
+    inTransaction(
+        () -> {
+          for (TxRecord t : txsAt(chainId, signer, nonce)) {
+            if (!t.status().mayLand()) continue;
+            setStatus(t.hash(), TxStatus.DROPPED, "1 = 1");
+            if (t.intentId().isPresent()) closeIntent(t.intentId().getAsLong(), IntentStatus.FAILED);
+          }
+          return null;
+        });
+  }
+
+  /** The outcome of an included transaction, if recorded. */
+  public synchronized Optional<OutcomeRecord> outcome(String hash) {
+    return query("SELECT * FROM outcomes WHERE hash = ?", JournalRows::outcome, hash).stream().findFirst();
+  }
+
+  // ---------------------------------------------------------------- history
+
+  /** Every journaled transaction with its intent and outcome, for {@code keeper history}. */
+  public synchronized List<HistoryRow> historyRows() {
+    return query(
+        "SELECT t.intent_id, i.protocol, i.status AS intent_status, COALESCE(i.created_ms, t.signed_ms) AS at_ms,"
+            + " t.status AS tx_status, o.* FROM txs t LEFT JOIN intents i ON i.id = t.intent_id"
+            + " LEFT JOIN outcomes o ON o.hash = t.hash ORDER BY at_ms, t.rowid",
+        JournalRows::history);
+  }
+
+  // ---------------------------------------------------------------- plumbing
+
+  /** The value of an SQLite pragma on this connection (diagnostics and tests), e.g. {@code synchronous}. */
+  synchronized String pragma(String name) {
+    if (!name.matches("[a-z_]+")) throw new IllegalArgumentException("not a pragma name: " + name);
+    return query("PRAGMA " + name, rs -> rs.getString(1)).stream().findFirst().orElse("");
+  }
+
+  private void insertTx(NewTx tx, long now) throws SQLException {
+    insert(
+        "INSERT INTO txs (hash, intent_id, chain_id, signer, nonce, kind, max_fee_wei, tip_wei, gas_limit, route,"
+            + " raw_signed_hex, signed_ms, sent_block, status, updated_ms)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'signed', ?)",
+        tx.hash(),
+        tx.intentId().isPresent() ? tx.intentId().getAsLong() : null,
+        tx.chainId(),
+        tx.signer().hex(),
+        tx.nonce(),
+        tx.kind().db(),
+        tx.maxFeeWei().toString(),
+        tx.tipWei().toString(),
+        tx.gasLimit().toString(),
+        tx.route().db(),
+        tx.rawSignedHex(),
+        now,
+        tx.sentBlock(),
+        now);
+  }
+
+  private void setStatus(String hash, TxStatus status, String onlyWhen) {
+    update(
+        "UPDATE txs SET status = ?, updated_ms = ? WHERE hash = ? AND " + onlyWhen,
+        status.db(),
+        clock.millis(),
+        hash);
+  }
+
+  @FunctionalInterface
+  interface RowMapper<T> {
+    T map(ResultSet rs) throws SQLException;
+  }
+
+  @FunctionalInterface
+  private interface SqlWork<T> {
+    T run() throws SQLException;
+  }
+
+  /** Runs {@code work} in one SQLite transaction (nested calls join the outer one). */
+  private <T> T inTransaction(SqlWork<T> work) {
+    try {
+      if (!conn.getAutoCommit()) return work.run();
+      conn.setAutoCommit(false);
+      try {
+        T result = work.run();
+        conn.commit();
+        return result;
+      } catch (SQLException | RuntimeException e) {
+        conn.rollback();
+        throw e;
+      } finally {
+        conn.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args);
+        ResultSet rs = ps.executeQuery()) {
+      List<T> out = new ArrayList<>();
+      while (rs.next()) out.add(mapper.map(rs));
+      return out;
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private void update(String sql, Object... args) {
+    try (PreparedStatement ps = prepare(sql, args)) {
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  private long insert(String sql, Object... args) throws SQLException {
+    try (PreparedStatement ps = prepare(sql, args)) {
+      ps.executeUpdate();
+      try (ResultSet keys = ps.getGeneratedKeys()) {
+        return keys.next() ? keys.getLong(1) : -1;
+      }
+    }
+  }
+
+  private PreparedStatement prepare(String sql, Object... args) throws SQLException {
+    PreparedStatement ps = conn.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      Object a = args[i];
+      if (a == null) ps.setNull(i + 1, Types.NULL);
+      else if (a instanceof BigInteger b) ps.setString(i + 1, b.toString());
+      else ps.setObject(i + 1, a);
+    }
+    return ps;
+  }
+
+  private JournalException failure(SQLException e) {
+    return new JournalException("journal " + file + ": " + reason(e), e);
+  }
+
+  private static String reason(SQLException e) {
+    if (e instanceof SQLiteException s) {
+      SQLiteErrorCode code = s.getResultCode();
+      if (code == SQLiteErrorCode.SQLITE_NOTADB) return "not an SQLite database";
+      if (code == SQLiteErrorCode.SQLITE_CORRUPT) return "the database is corrupt";
+    }
+    String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return m.replaceAll("\\s+", " ").trim();
+  }
+
+  private static void closeQuietly(Connection c) {
+    if (c == null) return;
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // already failing
+    }
+  }
+
+  /** Closes the database and releases the writer's lock. */
+  @Override
+  public synchronized void close() {
+    closeQuietly(conn);
+    if (lock != null) lock.close();
+  }
+}
