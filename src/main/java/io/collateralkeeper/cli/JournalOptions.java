@@ -19,8 +19,14 @@ public final class JournalOptions {
 
   /** The journal file, after the flag, {@code KEEPER_JOURNAL} and the default. */
   public Path path() {
+    return path(null);
+  }
+
+  /** The journal file: the flag, else {@code KEEPER_JOURNAL}, else the strategy's {@code journal} key, else the default. */
+  public Path path(String fromStrategy) {
     if (journal != null) return journal;
     String env = System.getenv("KEEPER_JOURNAL");
-    return env == null || env.isBlank() ? DEFAULT : Path.of(env);
+    if (env != null && !env.isBlank()) return Path.of(env);
+    return fromStrategy == null ? DEFAULT : Path.of(fromStrategy);
   }
 }

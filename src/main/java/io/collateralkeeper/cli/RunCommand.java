@@ -5,6 +5,7 @@ import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.config.StrategyLoader;
 import io.collateralkeeper.daemon.KeeperAssembly;
 import io.collateralkeeper.daemon.KeeperDaemon;
+import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.daemon.KeeperListener;
 import io.collateralkeeper.wallet.Signer;
 import java.nio.file.Path;
@@ -36,7 +37,7 @@ public final class RunCommand implements Callable<Integer> {
 
   @Mixin WalletOptions wallet;
 
-  /** The journal to write (not wired into the daemon yet: see {@link JournalOptions}). */
+  /** The journal every transaction is recorded in before it is broadcast. */
   @Mixin JournalOptions journal;
 
   @Override
@@ -47,18 +48,30 @@ public final class RunCommand implements Callable<Integer> {
     try (ChainClient chain = ChainClient.http(urls.get(0), Duration.ofMillis(timeoutMs))) {
       KeeperAssembly.verifyChainId(chain, config);
       Signer signer = wallet.load(config, config.chain().chainId());
-      KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, KeeperListener.NONE);
-      LOG.info("keeper {} on chain {} via {} as {}", config.protocol().getClass().getSimpleName(), config.chain().chainId(), chain.endpoint(), signer.address());
-      if (once) {
-        daemon.processHead(chain.blockNumber());
-        return ExitCodes.OK;
+      try (Journal log = Journal.open(journal.path(config.journal()))) {
+        return run(chain, config, signer, log);
       }
-      Thread worker = Thread.currentThread();
-      Thread hook = new Thread(() -> { daemon.stop(); worker.interrupt(); }, "keeper-shutdown");
-      Runtime.getRuntime().addShutdownHook(hook);
-      daemon.run();
+    }
+  }
+
+  private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log) {
+    KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, KeeperListener.NONE);
+    LOG.info(
+        "keeper {} on chain {} via {} as {}, journal {}",
+        config.protocol().getClass().getSimpleName(),
+        config.chain().chainId(),
+        chain.endpoint(),
+        signer.address(),
+        log.file());
+    if (once) {
+      daemon.processHead(chain.blockNumber());
       return ExitCodes.OK;
     }
+    Thread worker = Thread.currentThread();
+    Thread hook = new Thread(() -> { daemon.stop(); worker.interrupt(); }, "keeper-shutdown");
+    Runtime.getRuntime().addShutdownHook(hook);
+    daemon.run();
+    return ExitCodes.OK;
   }
 
   private List<String> rpcUrls(StrategyConfig config) {

@@ -6,7 +6,8 @@ import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.FeePolicy;
-import io.collateralkeeper.execution.TxSender;
+import io.collateralkeeper.execution.PipelineSettings;
+import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.vault.ReferenceVaultAdapter;
 import io.collateralkeeper.protocol.vault.VaultReader;
@@ -38,8 +39,13 @@ public final class KeeperAssembly {
     }
   }
 
-  /** Assembles the daemon. The caller has verified the chain id. */
-  public static KeeperDaemon assemble(ChainClient chain, StrategyConfig config, Signer signer, KeeperListener listener) {
+  /**
+   * Assembles the daemon. The caller has verified the chain id and owns (closes) the journal.
+   *
+   * @param journal the open journal every transaction is recorded in before it is broadcast
+   */
+  public static KeeperDaemon assemble(
+      ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
     ProtocolAdapter adapter = adapter(chain, config);
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
@@ -55,8 +61,9 @@ public final class KeeperAssembly {
     if (config.protocol() instanceof StrategyConfig.ReferenceVault v && v.maxLogRange() != null) {
       maxLogRange = v.maxLogRange();
     }
-    TxSender sender = new TxSender(chain, signer, config.chain().chainId());
-    return new KeeperDaemon(chain, adapter, sender, fees, settings, listener, maxLogRange);
+    long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
+    PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
+    return new KeeperDaemon(chain, adapter, journal, signer, pipeline, settings, listener, maxLogRange);
   }
 
   private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config) {

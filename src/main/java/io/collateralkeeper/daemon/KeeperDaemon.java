@@ -8,8 +8,18 @@ import io.collateralkeeper.chain.RpcException;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.FeePolicy;
 import io.collateralkeeper.execution.FeeQuote;
+import io.collateralkeeper.execution.PipelineSettings;
+import io.collateralkeeper.execution.ReceiptValuer;
 import io.collateralkeeper.execution.SentTx;
-import io.collateralkeeper.execution.TxSender;
+import io.collateralkeeper.execution.SettledTx;
+import io.collateralkeeper.execution.Submission;
+import io.collateralkeeper.execution.TrackReport;
+import io.collateralkeeper.execution.TxPipeline;
+import io.collateralkeeper.journal.IntentRecord;
+import io.collateralkeeper.journal.IntentSpec;
+import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.journal.TxRecord;
+import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.oracle.FeedAbi;
 import io.collateralkeeper.oracle.FeedReading;
 import io.collateralkeeper.protocol.AccountHealth;
@@ -30,21 +40,27 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.TransactionReceipt;
 
 /**
- * The liquidation loop. At each new head: index new events, re-read accounts and prices, settle receipts of earlier
- * attempts, evaluate every account's health locally, and for each liquidatable account without an attempt in
- * flight: plan, simulate ({@code eth_call} and {@code eth_estimateGas}), price the gas, and send when the expected net
- * profit reaches the minimum, most profitable first.
+ * The liquidation loop. At each new head: index new events, re-read accounts and prices, evaluate every account's
+ * health locally, let the {@link TxPipeline} settle, replace or cancel earlier transactions (an intent whose account
+ * is no longer liquidatable is cancelled), and for each liquidatable account without an open intent in the journal:
+ * plan, simulate ({@code eth_call} and {@code eth_estimateGas}), price the gas, and submit when the expected net profit
+ * reaches the minimum, most profitable first. Every transaction is journaled before it is broadcast; at start-up the
+ * journal is reconciled with the chain, so a restart never sends an intent twice.
  */
 public final class KeeperDaemon implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(KeeperDaemon.class);
 
   private final ChainClient chain;
   private final ProtocolAdapter adapter;
-  private final TxSender sender;
+  private final Journal journal;
+  private final Signer signer;
+  private final Address from;
+  private final PipelineSettings pipelineSettings;
   private final FeePolicy fees;
+  private TxPipeline pipeline;
+  private BigInteger nativeUsd = BigInteger.ZERO;
   private final KeeperSettings settings;
   private final KeeperListener listener;
   private final LogIndexer indexer;
@@ -58,15 +74,19 @@ public final class KeeperDaemon implements Runnable {
   public KeeperDaemon(
       ChainClient chain,
       ProtocolAdapter adapter,
-      TxSender sender,
-      FeePolicy fees,
+      Journal journal,
+      Signer signer,
+      PipelineSettings pipelineSettings,
       KeeperSettings settings,
       KeeperListener listener,
       long maxLogRange) {
     this.chain = chain;
     this.adapter = adapter;
-    this.sender = sender;
-    this.fees = fees;
+    this.journal = journal;
+    this.signer = signer;
+    this.from = Address.of(signer.address());
+    this.pipelineSettings = pipelineSettings;
+    this.fees = pipelineSettings.fees();
     this.settings = settings;
     this.listener = listener;
     this.indexer = new LogIndexer(chain, adapter.eventSources(), maxLogRange);
@@ -106,11 +126,21 @@ public final class KeeperDaemon implements Runnable {
     return all;
   }
 
+  /** The sending address. */
+  public Address from() {
+    return from;
+  }
+
   /** Processes one head: the whole pipeline described on the class. */
   public synchronized BlockReport processHead(long head) {
     EthBlock.Block block = chain.block(head);
     long timestamp = block.getTimestamp().longValueExact();
     BigInteger baseFee = block.getBaseFeePerGas() == null ? BigInteger.ZERO : block.getBaseFeePerGas();
+    nativeUsd = readNativePrice(head).answer();
+    if (pipeline == null) {
+      pipeline =
+          TxPipeline.start(chain, journal, signer, settings.chainId(), pipelineSettings, this::value, head, baseFee);
+    }
 
     Set<Address> toRead = new LinkedHashSet<>(adapter.accounts());
     if (nextLogBlock <= head) {
@@ -118,43 +148,52 @@ public final class KeeperDaemon implements Runnable {
       nextLogBlock = head + 1;
     }
     adapter.refresh(head, timestamp, toRead);
-    FeedReading nativePrice = readNativePrice(head);
-    List<Attempt> settled = settle(head, nativePrice.answer());
 
     List<AccountHealth> health = adapter.evaluate();
     Set<Address> liquidatable = new LinkedHashSet<>();
     for (AccountHealth h : health) if (h.liquidatable()) liquidatable.add(h.account());
 
-    List<String> skipped = new ArrayList<>();
+    TrackReport track = pipeline.track(head, baseFee, intent -> liquidatable.contains(intent.account()));
+    List<Attempt> settled = settle(track);
+    Set<Address> open = new LinkedHashSet<>();
+    for (IntentRecord i : journal.openIntents(settings.chainId())) open.add(i.account());
+
+    List<String> skipped = new ArrayList<>(track.held());
     List<Candidate> candidates = new ArrayList<>();
     Optional<FeeQuote> quote = fees.quote(baseFee);
     for (Address account : liquidatable) {
-      if (inFlight.containsKey(account)) continue;
+      if (open.contains(account)) continue;
       if (quote.isEmpty()) {
         skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
         continue;
       }
-      Evaluation e = evaluateCandidate(account, quote.get(), nativePrice.answer());
+      Evaluation e = evaluateCandidate(account, quote.get(), nativeUsd);
       if (e.candidate() != null) candidates.add(e.candidate());
       else skipped.add(account + ": " + e.skipReason());
     }
     candidates.sort(Comparator.comparing(Candidate::netProfitUsdWad).reversed());
     List<Attempt> sent = new ArrayList<>();
     for (Candidate c : candidates) {
+      Decision.Act act = c.decision();
+      IntentSpec intent = new IntentSpec(adapter.name(), act.account(), "liquidate", c.netProfitUsdWad());
       try {
-        SentTx tx = sender.send(c.decision().account(), c.decision().call(), c.gasLimit(), c.fee(), head);
-        Attempt a = Attempt.pending(tx, c.decision().revenueUsdWad(), c.gasCostUsdWad());
-        inFlight.put(c.decision().account(), a);
-        sent.add(a);
-        LOG.info(
-            "liquidation submitted: account {} {} expected net ${} tx {}",
-            c.decision().account(),
-            c.decision().summary(),
-            Units.formatWad(c.netProfitUsdWad(), 2),
-            tx.hash());
+        switch (pipeline.submit(intent, act.call(), c.gasLimit(), c.fee(), head)) {
+          case Submission.Sent sentTx -> {
+            Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
+            inFlight.put(act.account(), a);
+            sent.add(a);
+            LOG.info(
+                "liquidation submitted: account {} {} expected net ${} tx {}",
+                act.account(),
+                act.summary(),
+                Units.formatWad(c.netProfitUsdWad(), 2),
+                sentTx.tx().hash());
+          }
+          case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
+        }
       } catch (RpcException e) {
-        skipped.add(c.decision().account() + ": send failed: " + e.getMessage());
-        LOG.warn("liquidation of {} not sent: {}", c.decision().account(), e.getMessage());
+        skipped.add(act.account() + ": send failed: " + e.getMessage());
+        LOG.warn("liquidation of {} not sent: {}", act.account(), e.getMessage());
       }
     }
     lastHead = head;
@@ -181,8 +220,8 @@ public final class KeeperDaemon implements Runnable {
     BigInteger gas;
     try {
       CallRequest call = new CallRequest(act.call().to(), act.call().data());
-      chain.call(sender.from(), call, DefaultBlockParameterName.LATEST);
-      gas = chain.estimateGas(sender.from(), call);
+      chain.call(from, call, DefaultBlockParameterName.LATEST);
+      gas = chain.estimateGas(from, call);
       typicalGas = typicalGas.max(gas);
     } catch (CallRevertedException e) {
       return Evaluation.skip("simulation reverted: " + e.getMessage());
@@ -199,46 +238,59 @@ public final class KeeperDaemon implements Runnable {
     return new Evaluation(new Candidate(act, gasLimit, fee, gasCost, net), null);
   }
 
-  private List<Attempt> settle(long head, BigInteger nativeUsd) {
+  /** Turns the pipeline's settled liquidations into attempts (and logs them). */
+  private List<Attempt> settle(TrackReport track) {
     List<Attempt> settled = new ArrayList<>();
-    for (var it = inFlight.entrySet().iterator(); it.hasNext(); ) {
-      Attempt a = it.next().getValue();
-      Optional<TransactionReceipt> r = chain.receipt(a.tx().hash());
-      if (r.isEmpty()) continue;
-      TransactionReceipt receipt = r.get();
-      boolean ok = receipt.isStatusOK();
-      BigInteger price = receipt.getEffectiveGasPrice() == null
-              ? BigInteger.ZERO
-              : org.web3j.utils.Numeric.decodeQuantity(receipt.getEffectiveGasPrice());
-      BigInteger gasWei = receipt.getGasUsed().multiply(price);
-      BigInteger revenue = ok ? adapter.revenueIn(receipt.getLogs(), sender.from()) : BigInteger.ZERO;
+    for (SettledTx s : track.settled()) {
+      if (s.intent().isEmpty()) continue; // a gap-filling cancellation
+      IntentRecord intent = s.intent().get();
+      TxRecord tx = s.tx();
+      Attempt pending = inFlight.remove(intent.account());
+      SentTx sentTx =
+          new SentTx(
+              tx.hash(),
+              BigInteger.valueOf(tx.nonce()),
+              intent.account(),
+              tx.gasLimit(),
+              new FeeQuote(tx.maxFeeWei(), tx.tipWei(), BigInteger.ZERO),
+              tx.sentBlock());
+      var o = s.outcome();
       Attempt done =
           new Attempt(
-              a.tx(),
-              a.expectedRevenueUsdWad(),
-              a.expectedGasCostUsdWad(),
-              receipt.getBlockNumber().longValueExact(),
-              ok,
-              revenue,
-              gasWei,
-              ProfitModel.gasCostUsdWad(receipt.getGasUsed(), price, nativeUsd));
-      it.remove();
+              sentTx,
+              pending == null ? BigInteger.ZERO : pending.expectedRevenueUsdWad(),
+              pending == null ? BigInteger.ZERO : pending.expectedGasCostUsdWad(),
+              o.block(),
+              o.success(),
+              o.realizedRevenueUsdWad(),
+              o.gasUsed().multiply(o.effectiveGasPriceWei()),
+              o.gasCostUsdWad());
       history.add(done);
       settled.add(done);
-      if (ok) {
-        LOG.info("liquidation included: account {} block {} fee ${} tx {}", a.account(), done.includedBlock(), Units.formatWad(revenue, 2), a.tx().hash());
+      if (o.success()) {
+        LOG.info(
+            "liquidation included: account {} block {} revenue ${} tx {}",
+            intent.account(),
+            o.block(),
+            Units.formatWad(o.realizedRevenueUsdWad(), 2),
+            tx.hash());
       } else {
-        LOG.warn(
-            "liquidation reverted: account {} block {} index {} gas {}/{} tx {}",
-            a.account(),
-            done.includedBlock(),
-            receipt.getTransactionIndex(),
-            receipt.getGasUsed(),
-            a.tx().gasLimit(),
-            a.tx().hash());
+        LOG.warn("liquidation reverted: account {} block {} gas {}/{} tx {}", intent.account(), o.block(),
+            o.gasUsed(), tx.gasLimit(), tx.hash());
       }
     }
     return settled;
+  }
+
+  /** Values a receipt for the journal: revenue from the adapter's reading of its events, gas at the native price. */
+  private ReceiptValuer.Valuation value(
+      org.web3j.protocol.core.methods.response.TransactionReceipt receipt,
+      BigInteger gasCostWei,
+      TxRecord tx,
+      Optional<IntentRecord> intent) {
+    BigInteger revenue =
+        receipt.isStatusOK() && intent.isPresent() ? adapter.revenueIn(receipt.getLogs(), from) : BigInteger.ZERO;
+    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, gasCostWei, nativeUsd));
   }
 
   private FeedReading readNativePrice(long head) {

@@ -10,6 +10,7 @@ import io.collateralkeeper.daemon.Attempt;
 import io.collateralkeeper.daemon.BlockReport;
 import io.collateralkeeper.daemon.KeeperAssembly;
 import io.collateralkeeper.daemon.KeeperDaemon;
+import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.protocol.vault.VaultAbi;
 import io.collateralkeeper.protocol.vault.VaultReader;
@@ -78,15 +79,36 @@ public final class DemoScenario {
       Signer keeper = WalletLoader.fromKeystore(options.keystore(), options.passwordFile());
       StrategyConfig config = strategy(anvil.rpcUrl(), d);
       BlockingQueue<BlockReport> reports = new LinkedBlockingQueue<>();
-      KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, keeper, reports::add);
-      Thread worker = Thread.ofPlatform().name("keeper-daemon").daemon().start(daemon);
-      try {
-        return replay(chain, devnet, d, path, accounts, daemon, reports, started);
+      Path journalDir = createTempDirectory();
+      try (Journal journal = Journal.open(journalDir.resolve("demo-journal.db"))) {
+        KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, keeper, journal, reports::add);
+        Thread worker = Thread.ofPlatform().name("keeper-daemon").daemon().start(daemon);
+        try {
+          return replay(chain, devnet, d, path, accounts, daemon, reports, started);
+        } finally {
+          daemon.stop();
+          worker.interrupt();
+          worker.join(5_000);
+        }
       } finally {
-        daemon.stop();
-        worker.interrupt();
-        worker.join(5_000);
+        deleteQuietly(journalDir);
       }
+    }
+  }
+
+  private static Path createTempDirectory() {
+    try {
+      return java.nio.file.Files.createTempDirectory("keeper-demo");
+    } catch (java.io.IOException e) {
+      throw new io.collateralkeeper.KeeperException("cannot create a temporary directory for the demo journal: " + e.getMessage());
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = java.nio.file.Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException | RuntimeException ignored) {
+      // a leftover temporary file is harmless
     }
   }
 

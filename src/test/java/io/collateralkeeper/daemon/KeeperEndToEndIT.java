@@ -8,12 +8,14 @@ import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.Scenario;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.protocol.vault.VaultAbi;
 import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.wallet.WalletLoader;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -21,20 +23,25 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The daemon, against the real vault on Anvil: discovery, liquidation, stale-price refusal. */
 class KeeperEndToEndIT {
   private DevnetFixture fx;
   private VaultAbi abi;
+  private Journal journal;
+  @TempDir Path tmp;
 
   @BeforeEach
   void start() {
     fx = DevnetFixture.start();
     abi = new VaultAbi(fx.deployment.vault());
+    journal = Journal.open(tmp.resolve("journal.db"));
   }
 
   @AfterEach
   void stop() {
+    journal.close();
     fx.close();
   }
 
@@ -42,7 +49,7 @@ class KeeperEndToEndIT {
   void shouldLiquidateEveryAccountACrashMakesLiquidatableWithoutReverts() {
     List<Address> accounts = Scenario.openLongs(fx, 40, 1, Scenario.health(102), Scenario.health(160));
     Signer keeper = WalletLoader.devAccount(1, 31337);
-    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(1), keeper, KeeperListener.NONE);
+    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(1), keeper, journal, KeeperListener.NONE);
     assertThat(daemon.processHead(fx.chain.blockNumber()).liquidatable()).isEmpty();
 
     // ETH and BTC fall 12%: every long opened near 1.0-1.6 health goes under water.
@@ -64,7 +71,7 @@ class KeeperEndToEndIT {
   @Test
   void shouldDiscoverAccountsFromEventsAcrossLogWindowsAndLaterBlocks() {
     List<Address> first = Scenario.openLongs(fx, 30, 2, Scenario.health(150), Scenario.health(300));
-    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(1), WalletLoader.devAccount(1, 31337), KeeperListener.NONE);
+    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(1), WalletLoader.devAccount(1, 31337), journal, KeeperListener.NONE);
     BlockReport r = daemon.processHead(fx.chain.blockNumber());
     assertThat(r.tracked()).isEqualTo(30);
 
@@ -78,7 +85,7 @@ class KeeperEndToEndIT {
   @Test
   void shouldNotLiquidateOnAStalePrice() throws Exception {
     List<Address> accounts = Scenario.openLongs(fx, 10, 4, Scenario.health(102), Scenario.health(110));
-    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(1000), WalletLoader.devAccount(1, 31337), KeeperListener.NONE);
+    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(1000), WalletLoader.devAccount(1, 31337), journal, KeeperListener.NONE);
     long now = fx.chain.latestBlock().getTimestamp().longValueExact();
     // A crash price published two days ago: older than the vault's one-day heartbeat.
     fx.feed(fx.deployment.ethFeed()).setAnswerAt(pct(DevnetFixture.ETH_START, 80), BigInteger.valueOf(now - 172_800)).send();
