@@ -5,6 +5,7 @@ import io.collateralkeeper.chain.RpcException;
 import io.collateralkeeper.execution.bundle.CallBundleResult;
 import io.collateralkeeper.execution.bundle.CallBundleTxResult;
 import io.collateralkeeper.execution.bundle.DecodedTx;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,6 +19,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
+import org.web3j.utils.Numeric;
 
 /**
  * Mines Anvil's next block with bundles in it, each atomically: all of a bundle's transactions, in its order, none
@@ -127,19 +129,52 @@ final class BlockBuilder {
     return new Attempt(OptionalLong.empty(), List.of(), failed);
   }
 
-  /** Puts the bundle's transactions in the mempool; on a refusal, takes back the ones already in. */
+  /**
+   * Puts the bundle's transactions in the mempool, in order; on a refusal, takes back the ones already in.
+   *
+   * <p>Anvil admits a transaction only if its sender can pay for it on the latest state, but a bundle transaction
+   * may be paid for by an earlier one of the same bundle. Such a sender is lent the missing balance for the admission
+   * check only ({@code anvil_setBalance}) and given back its real balance before the block is mined: the
+   * transaction then executes only if the bundle really funds it (and fails the bundle otherwise).
+   */
   private Optional<String> send(PendingBundle b) {
     List<String> inPool = new ArrayList<>();
-    for (DecodedTx tx : b.txs()) {
-      try {
-        chain.sendRaw(tx.raw());
+    Map<String, BigInteger> lent = new LinkedHashMap<>();
+    try {
+      for (DecodedTx tx : b.txs()) {
+        Optional<String> refused = admit(tx, lent);
+        if (refused.isPresent()) {
+          inPool.forEach(this::drop);
+          return Optional.of("tx " + tx.hash() + " refused: " + refused.get());
+        }
         inPool.add(tx.hash());
-      } catch (RpcException e) {
-        inPool.forEach(this::drop);
-        return Optional.of("tx " + tx.hash() + " refused: " + e.getMessage());
+      }
+      return Optional.empty();
+    } finally {
+      lent.forEach((who, balance) -> chain.rpc("anvil_setBalance", who, Numeric.encodeQuantity(balance)));
+    }
+  }
+
+  /** Sends one transaction, lending its sender the funds for the admission check if it lacks them (once). */
+  private Optional<String> admit(DecodedTx tx, Map<String, BigInteger> lent) {
+    try {
+      chain.sendRaw(tx.raw());
+      return Optional.empty();
+    } catch (RpcException e) {
+      if (!e.getMessage().toLowerCase(Locale.ROOT).contains("insufficient funds") || lent.containsKey(tx.from().hex())) {
+        return Optional.of(e.getMessage());
       }
     }
-    return Optional.empty();
+    BigInteger balance = chain.balance(tx.from());
+    lent.put(tx.from().hex(), balance);
+    BigInteger need = tx.gasLimit().multiply(tx.maxFeePerGas()).add(tx.value());
+    chain.rpc("anvil_setBalance", tx.from().hex(), Numeric.encodeQuantity(balance.add(need)));
+    try {
+      chain.sendRaw(tx.raw());
+      return Optional.empty();
+    } catch (RpcException e) {
+      return Optional.of(e.getMessage());
+    }
   }
 
   /** All of the bundle's transactions in the block, in bundle order, none reverting unless allowed. */

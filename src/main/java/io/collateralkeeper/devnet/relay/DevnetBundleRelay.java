@@ -47,7 +47,10 @@ import org.web3j.utils.Numeric;
  *       reverted unless listed in {@code revertingTxHashes}. Otherwise the block is reverted ({@code evm_revert}),
  *       the failed bundle's transactions are dropped from the mempool, the public transactions the block had swept
  *       along are put back (raw, or for impersonated senders by their fields), and the block is built again without
- *       the failed bundle. Automine is restored afterwards.
+ *       the failed bundle. Automine is restored afterwards. Anvil admits a transaction to its mempool only if the
+ *       sender can pay on the latest state; a bundle transaction paid for by an earlier one in the same bundle is
+ *       admitted by lending its sender the shortfall ({@code anvil_setBalance}) for the admission only: the real
+ *       balance is restored before mining, so it runs only if the bundle really funds it.
  *   <li>{@code eth_callBundle} runs the same simulation on the requested state block and answers per-transaction
  *       results in Flashbots' shape; nothing is committed.
  * </ol>
