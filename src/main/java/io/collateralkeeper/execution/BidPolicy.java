@@ -26,6 +26,7 @@ import java.math.BigInteger;
 public final class BidPolicy {
   private final BidSettings settings;
 
+  /** A policy bidding with {@code settings}. */
   public BidPolicy(BidSettings settings) {
     this.settings = settings;
   }

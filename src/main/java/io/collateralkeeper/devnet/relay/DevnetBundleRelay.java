@@ -192,6 +192,7 @@ public final class DevnetBundleRelay implements AutoCloseable {
     return Numeric.decodeQuantity(block).longValueExact();
   }
 
+  /** Stops the HTTP server (the Anvil chain is the caller's to close). */
   @Override
   public void close() {
     server.stop(0);

@@ -23,7 +23,9 @@ public final class BundleClient implements AutoCloseable {
   }
 
   /**
-   * A client for {@code endpoint}, signing as {@code identity}, with {@code timeout} for each call.
+   * A client for {@code endpoint}, signing every request as {@code identity}.
+   *
+   * @param timeout connect, read, write and whole-call timeout of each request
    */
   public static BundleClient connect(RelayEndpoint endpoint, BundleIdentity identity, Duration timeout) {
     OkHttpClient http =
@@ -91,6 +93,7 @@ public final class BundleClient implements AutoCloseable {
     return s.replaceAll("\\s+", " ").trim();
   }
 
+  /** Releases the HTTP client. */
   @Override
   public void close() {
     try {

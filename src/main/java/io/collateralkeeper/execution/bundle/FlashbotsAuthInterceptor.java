@@ -14,6 +14,7 @@ import okio.Buffer;
 public final class FlashbotsAuthInterceptor implements Interceptor {
   private final BundleIdentity identity;
 
+  /** Signs with {@code identity}. */
   public FlashbotsAuthInterceptor(BundleIdentity identity) {
     this.identity = identity;
   }

@@ -1,5 +1,7 @@
 package io.collateralkeeper.devnet.relay;
 
+import static org.awaitility.Awaitility.await;
+
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.devnet.AnvilBinary;
 import io.collateralkeeper.devnet.AnvilOptions;
@@ -13,6 +15,7 @@ import io.collateralkeeper.execution.bundle.RelayEndpoint;
 import io.collateralkeeper.wallet.WalletLoader;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Optional;
 import org.web3j.crypto.Credentials;
 import org.web3j.crypto.RawTransaction;
 import org.web3j.crypto.TransactionEncoder;
@@ -95,6 +98,22 @@ public final class RelayFixture implements AutoCloseable {
   /** A call with empty calldata, 100,000 gas, the given tip. */
   public String call(Credentials from, long nonce, Address to, BigInteger tip) {
     return sign(from, nonce, to, BigInteger.ZERO, "0x", 100_000, tip);
+  }
+
+  /**
+   * Sends a signed transaction to the automining chain and waits for its receipt (Anvil answers when the
+   * transaction is in the pool and mines it a moment later).
+   *
+   * @return the block it was mined in
+   */
+  public long sendAndMine(String raw) {
+    String hash = chain.sendRaw(raw);
+    return await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> chain.receipt(hash), Optional::isPresent)
+        .orElseThrow()
+        .getBlockNumber()
+        .longValueExact();
   }
 
   /** The next nonce of {@code c} in the latest block. */

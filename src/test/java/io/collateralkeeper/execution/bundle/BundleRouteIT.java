@@ -84,9 +84,9 @@ class BundleRouteIT {
     long nonce = fx.nonce(dev(3));
     BundleSubmission s = route.submit(List.of(fx.transfer(dev(3), nonce, X, ETH)), head, StopCondition.NEVER);
 
-    fx.chain.sendRaw(fx.transfer(dev(3), nonce, Address.of("0x000000000000000000000000000000000000bbbb"), ETH)); // automine
+    long mined = fx.sendAndMine(fx.transfer(dev(3), nonce, Address.of("0x000000000000000000000000000000000000bbbb"), ETH));
 
-    assertThat(s.onNewBlock(fx.chain.blockNumber()))
+    assertThat(s.onNewBlock(mined))
         .isInstanceOfSatisfying(BundleStatus.Abandoned.class, a -> assertThat(a.reason()).startsWith("outbid: nonce " + nonce));
   }
 
