@@ -60,6 +60,16 @@ contract MockAggregator is AggregatorV3Interface, Ownable {
         return (latestRound, r.answer, r.startedAt, r.updatedAt, latestRound);
     }
 
+    /// @notice The latest answer through Chainlink's legacy AggregatorInterface, which Aave V3's AaveOracle reads.
+    function latestAnswer() external view returns (int256) {
+        return rounds[latestRound].answer;
+    }
+
+    /// @notice The latest answer's updatedAt through Chainlink's legacy AggregatorInterface.
+    function latestTimestamp() external view returns (uint256) {
+        return rounds[latestRound].updatedAt;
+    }
+
     function _push(int256 answer, uint256 updatedAt) private {
         uint80 id = latestRound + 1;
         latestRound = id;

@@ -21,8 +21,17 @@ public final class DevnetControl {
     this.chain = chain;
   }
 
-  /** An unsigned transaction sent with {@code eth_sendTransaction} from an impersonated account. */
-  public record DevTx(Address from, Address to, String data, long gas) {}
+  /**
+   * An unsigned transaction sent with {@code eth_sendTransaction} from an impersonated account.
+   *
+   * @param to the called contract, or null for a contract creation ({@code data} is then the init code)
+   */
+  public record DevTx(Address from, Address to, String data, long gas) {
+    /** A contract creation: {@code initCode} is the creation bytecode followed by the ABI-encoded constructor args. */
+    public static DevTx create(Address from, String initCode, long gas) {
+      return new DevTx(from, null, initCode, gas);
+    }
+  }
 
   /** {@code evm_setAutomine}. */
   public void setAutomine(boolean on) {
@@ -32,6 +41,11 @@ public final class DevnetControl {
   /** {@code anvil_autoImpersonateAccount}: every address may send unsigned transactions. */
   public void autoImpersonate(boolean on) {
     chain.rpc("anvil_autoImpersonateAccount", on);
+  }
+
+  /** {@code anvil_impersonateAccount}: {@code account} may send unsigned transactions. */
+  public void impersonate(Address account) {
+    chain.rpc("anvil_impersonateAccount", account.hex());
   }
 
   /** {@code evm_mine}: mines one block with what the mempool holds. */
@@ -81,7 +95,7 @@ public final class DevnetControl {
   private static Map<String, String> txJson(DevTx tx, Map<Address, BigInteger> nonces) {
     Map<String, String> t = new LinkedHashMap<>();
     t.put("from", tx.from().hex());
-    t.put("to", tx.to().hex());
+    if (tx.to() != null) t.put("to", tx.to().hex());
     t.put("data", tx.data());
     t.put("gas", Numeric.toHexStringWithPrefix(BigInteger.valueOf(tx.gas())));
     BigInteger nonce = nonces.get(tx.from());
@@ -144,8 +158,9 @@ public final class DevnetControl {
       }
       if (!"0x1".equals(r.get("status"))) {
         DevTx tx = chunk.get(i);
+        String target = tx.to() == null ? "a contract creation" : tx.to().hex();
         throw new KeeperException(
-            "devnet transaction from " + tx.from() + " to " + tx.to() + " reverted (" + hashes.get(i) + ")");
+            "devnet transaction from " + tx.from() + " to " + target + " reverted (" + hashes.get(i) + ")");
       }
     }
   }
