@@ -11,7 +11,6 @@ import io.collateralkeeper.risk.aave.AavePosition;
 import io.collateralkeeper.risk.aave.AaveReserve;
 import io.collateralkeeper.risk.aave.EModeCategory;
 import io.collateralkeeper.risk.aave.UserConfig;
-import io.collateralkeeper.risk.aave.UserReserve;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -96,7 +95,8 @@ public final class AaveReader {
    * @throws RpcException when the endpoint fails or a call reverts
    */
   public AaveMarket readMarket(AaveContracts c, long block) {
-    List<Address> assets = AaveAbi.decodeAddressList(chain.call(new CallRequest(c.pool(), AaveAbi.getReservesList()), block));
+    String list = chain.call(new CallRequest(c.pool(), AaveAbi.getReservesList()), block);
+    List<Address> assets = AaveAbi.decodeAddressList(list);
     List<CallRequest> calls = new ArrayList<>();
     for (Address a : assets) calls.add(new CallRequest(c.pool(), AaveAbi.getReserveData(a)));
     List<String> data = chain.callBatch(calls, block);
@@ -176,7 +176,9 @@ public final class AaveReader {
 
   /** The market with oracle prices of every reserve asset and e-mode price source. */
   private AaveMarket withPrices(AaveContracts c, AaveMarket market, long block) {
-    List<Address> priced = new ArrayList<>(new TreeSet<>(market.reserves().values().stream().map(AaveReserve::asset).toList()));
+    Set<Address> assets = new TreeSet<>();
+    market.reserves().values().forEach(r -> assets.add(r.asset()));
+    List<Address> priced = new ArrayList<>(assets);
     for (EModeCategory e : market.eModes().values()) {
       if (e.hasPriceSource() && !priced.contains(e.priceSource())) priced.add(e.priceSource());
     }

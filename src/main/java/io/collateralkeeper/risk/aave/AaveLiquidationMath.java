@@ -40,8 +40,8 @@ public final class AaveLiquidationMath {
       BigInteger debtToCover,
       boolean receiveAToken) {
     Uint256.requireUint(debtToCover, "debtToCover");
-    AaveReserve debt = find(market, debtAsset);
-    AaveReserve collateral = find(market, collateralAsset);
+    AaveReserve debt = market.findReserve(debtAsset).orElse(null);
+    AaveReserve collateral = market.findReserve(collateralAsset).orElse(null);
     if (debt == null || collateral == null) return new AaveLiquidationResult.Reverted("", "asset is not a reserve");
     try {
       return execute(position, market, collateral, debt, debtToCover, receiveAToken);
@@ -226,13 +226,6 @@ public final class AaveLiquidationMath {
     BigInteger bonusCollateral = Uint256.sub(collateralAmount, PercentageMath.percentDiv(collateralAmount, bonus));
     BigInteger fee = PercentageMath.percentMul(bonusCollateral, feeBps);
     return new Amounts(Uint256.sub(collateralAmount, fee), debtNeeded, fee);
-  }
-
-  private static AaveReserve find(AaveMarket market, Address asset) {
-    for (AaveReserve r : market.reserves().values()) {
-      if (r.asset().equals(asset)) return r;
-    }
-    return null;
   }
 
   private static AaveLiquidationResult.Reverted burnReverted() {

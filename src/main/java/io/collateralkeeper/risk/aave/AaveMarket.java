@@ -4,6 +4,7 @@ import io.collateralkeeper.domain.Address;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A pool's shared state at one block: reserves, oracle prices, e-mode categories and the block timestamp.
@@ -28,16 +29,19 @@ public record AaveMarket(
     return reserves.get(id);
   }
 
+  /** The reserve of an underlying asset, if listed. */
+  public Optional<AaveReserve> findReserve(Address asset) {
+    return reserves.values().stream().filter(r -> r.asset().equals(asset)).findFirst();
+  }
+
   /**
    * The reserve of an underlying asset.
    *
    * @throws IllegalArgumentException when the asset is not listed
    */
   public AaveReserve reserveOf(Address asset) {
-    for (AaveReserve r : reserves.values()) {
-      if (r.asset().equals(asset)) return r;
-    }
-    throw new IllegalArgumentException("asset " + asset + " is not a reserve of this pool");
+    return findReserve(asset)
+        .orElseThrow(() -> new IllegalArgumentException("asset " + asset + " is not a reserve of this pool"));
   }
 
   /**

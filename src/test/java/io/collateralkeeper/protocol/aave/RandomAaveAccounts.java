@@ -96,7 +96,7 @@ final class RandomAaveAccounts {
     Map<String, BigInteger> supplies = supplies(pick(List.of("WETH", "WBTC"), 1 + rnd.nextInt(2)));
     BigInteger power = power(supplies, 0);
     String stableAsset = STABLE_RATE.get(rnd.nextInt(STABLE_RATE.size()));
-    BigInteger target = power.multiply(BigInteger.valueOf(5_000 + rnd.nextInt(4_701))).divide(BigInteger.valueOf(10_000));
+    BigInteger target = share(power);
     Map<String, BigInteger> stableBorrows = new LinkedHashMap<>();
     Map<String, BigInteger> variableBorrows = new LinkedHashMap<>();
     if (rnd.nextBoolean()) {
@@ -132,17 +132,22 @@ final class RandomAaveAccounts {
 
   /** Borrows 50-97% of {@code power}, split at random between {@code symbols}. */
   private Map<String, BigInteger> borrows(List<String> symbols, BigInteger power) {
-    BigInteger target = power.multiply(BigInteger.valueOf(5_000 + rnd.nextInt(4_701))).divide(BigInteger.valueOf(10_000));
+    BigInteger target = share(power);
     Map<String, BigInteger> out = new LinkedHashMap<>();
     BigInteger left = target;
     for (int i = 0; i < symbols.size(); i++) {
-      BigInteger part =
-          i == symbols.size() - 1 ? left : left.multiply(BigInteger.valueOf(20 + rnd.nextInt(61))).divide(BigInteger.valueOf(100));
+      BigInteger fraction = BigInteger.valueOf(20 + rnd.nextInt(61));
+      BigInteger part = i == symbols.size() - 1 ? left : left.multiply(fraction).divide(BigInteger.valueOf(100));
       left = left.subtract(part);
       BigInteger amount = tokens(symbols.get(i), part);
       if (amount.signum() > 0) out.put(symbols.get(i), amount);
     }
     return out;
+  }
+
+  /** 50% to 97% of {@code power}. */
+  private BigInteger share(BigInteger power) {
+    return power.multiply(BigInteger.valueOf(5_000 + rnd.nextInt(4_701))).divide(BigInteger.valueOf(10_000));
   }
 
   private EModeSpec category(int id) {

@@ -122,7 +122,8 @@ class AaveLiquidationMathTest {
 
   @Test
   void shouldCapTheProtocolFeeAtTheScaledBalanceLeftAfterTheBurn() {
-    // 0-decimal assets at $1. Collateral C: 7 scaled at index 1.5 -> rayMul(7, 1.5e27) = (10.5e27 + 0.5e27) / 1e27 = 11;
+    // 0-decimal assets at $1. Collateral C: 7 scaled at index 1.5
+    //   -> rayMul(7, 1.5e27) = (10.5e27 + 0.5e27) / 1e27 = 11;
     // threshold 80%, bonus 5%, protocol fee 50%. Debt D: 10. HF = percentMul(11e8, 8,000) / 10e8 = 0.88 -> 100%.
     AaveReserve c =
         TestReserves.reserve(

@@ -79,7 +79,8 @@ class AaveMathTest {
     assertThat(d.totalDebtBase()).isEqualTo(usd8("15001.5"));
     assertThat(d.currentLiquidationThreshold()).isEqualTo(8250);
     assertThat(d.ltv()).isEqualTo(8000);
-    // percentMul(20,000e8, 8250) = 16,500e8; wadDiv(16,500e8, 15,001.5e8) = 1.099890010998900109|989... + half -> ...110
+    // percentMul(20,000e8, 8250) = 16,500e8;
+    // wadDiv(16,500e8, 15,001.5e8) = 1.099890010998900109|989... + half -> ...110
     assertThat(d.healthFactor()).isEqualTo(big("1099890010998900110"));
     // percentMul(20,000e8, 8000) = 16,000e8; minus debt = 998.5e8
     assertThat(d.availableBorrowsBase()).isEqualTo(usd8("998.5"));

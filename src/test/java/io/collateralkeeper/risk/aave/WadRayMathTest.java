@@ -58,8 +58,10 @@ class WadRayMathTest {
 
   @Test
   void revertsWhereTheLibraryReverts() {
-    assertThatThrownBy(() -> WadRayMath.wadDiv(BigInteger.ONE, BigInteger.ZERO)).isInstanceOf(ArithmeticException.class);
-    assertThatThrownBy(() -> WadRayMath.rayDiv(BigInteger.ONE, BigInteger.ZERO)).isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> WadRayMath.wadDiv(BigInteger.ONE, BigInteger.ZERO))
+        .isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> WadRayMath.rayDiv(BigInteger.ONE, BigInteger.ZERO))
+        .isInstanceOf(ArithmeticException.class);
     // a x b + HALF_RAY must fit 256 bits: (MAX - HALF_RAY) / 2 + 1 times 2 does not
     BigInteger tooBig = Units.MAX_UINT256.subtract(WadRayMath.HALF_RAY).divide(BigInteger.TWO).add(BigInteger.ONE);
     assertThatThrownBy(() -> WadRayMath.rayMul(tooBig, BigInteger.TWO)).isInstanceOf(ArithmeticException.class);
