@@ -13,10 +13,13 @@ import java.util.List;
  * @param protocol the protocol to keep
  * @param wallet the signing key (optional when {@code --dev-account} is given)
  * @param liquidation liquidation rules
- * @param gas fee caps
+ * @param gas fee caps and the bid policy
+ * @param route how transactions reach a block: the public mempool or bundles to relays (default public)
+ * @param journal path of the SQLite journal (default {@code keeper-journal.db} in the working directory; the
+ *     {@code --journal} option overrides it)
  */
 public record StrategyConfig(
-    Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas) {
+    Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal) {
 
   /**
    * @param rpcUrls JSON-RPC endpoints, tried in order
@@ -28,10 +31,19 @@ public record StrategyConfig(
 
   /** The protocol, chosen by its {@code type} key. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-  @JsonSubTypes({@JsonSubTypes.Type(value = ReferenceVault.class, name = "reference-vault")})
-  public sealed interface Protocol permits ReferenceVault {
+  @JsonSubTypes({
+    @JsonSubTypes.Type(value = ReferenceVault.class, name = "reference-vault"),
+    @JsonSubTypes.Type(value = AaveV3.class, name = "aave-v3")
+  })
+  public sealed interface Protocol permits ReferenceVault, AaveV3 {
     /** Block to start indexing events from. */
     Long startBlock();
+
+    /** Largest eth_getLogs block range, or null for the default. */
+    Long maxLogRange();
+
+    /** A Multicall3 address, or null for the canonical one. */
+    String multicall();
   }
 
   /**
@@ -46,6 +58,37 @@ public record StrategyConfig(
       implements Protocol {}
 
   /**
+   * An Aave V3 market or fork ({@code type: aave-v3}); everything but the addresses provider is read from the chain.
+   *
+   * @param addressesProvider the market's PoolAddressesProvider
+   * @param multicall a Multicall3 address (default: the canonical 0xcA11...CA11)
+   * @param startBlock block to start indexing Pool events from (the Pool's deployment block is best)
+   * @param maxLogRange largest eth_getLogs block range (default 5000)
+   * @param funding {@code inventory} (the keeper's wallet holds the debt asset and calls the Pool) or {@code
+   *     flash-loan} (our FlashLiquidator executor borrows it); default inventory
+   * @param executor the FlashLiquidator address (required for flash-loan funding; its owner must be the wallet)
+   * @param receiveAToken inventory mode: take the seized collateral as aTokens instead of the underlying
+   * @param dexRouter the Uniswap V2 router used to price (and, with flash loans, sell) seized collateral
+   * @param swapConnector optional token to route swaps through when no direct pair exists (e.g. WETH)
+   */
+  public record AaveV3(
+      String addressesProvider,
+      String multicall,
+      Long startBlock,
+      Long maxLogRange,
+      String funding,
+      String executor,
+      Boolean receiveAToken,
+      String dexRouter,
+      String swapConnector)
+      implements Protocol {
+    /** True when the strategy chose flash-loan funding. */
+    public boolean flashLoan() {
+      return "flash-loan".equals(funding);
+    }
+  }
+
+  /**
    * @param keystore path of an encrypted Ethereum V3 keystore
    * @param passwordFile path of a file holding its password
    */
@@ -58,10 +101,56 @@ public record StrategyConfig(
   public record Liquidation(BigDecimal minProfitUsd, BigDecimal targetHealth) {}
 
   /**
-   * @param maxFeeGwei cap on maxFeePerGas, gwei
-   * @param priorityFeeGwei priority fee (tip) to offer, gwei
+   * Fee caps and the bid policy. The tip offered for an opportunity with expected profit P (before gas) and simulated
+   * gas G is {@code clamp(bidShare x (P - G x baseFee) / G, floor, maxPriorityFee)}, where the floor is the larger of
+   * {@code minPriorityFeeGwei} and the {@code feeHistoryPercentile} reward of the last {@code feeHistoryBlocks}.
+   *
+   * @param maxFeeGwei absolute cap on maxFeePerGas, gwei
+   * @param maxPriorityFeeGwei absolute cap on the tip, gwei (default: maxFeeGwei)
+   * @param minPriorityFeeGwei static floor of the tip, gwei (default 0)
+   * @param bidShareBps share of the net profit offered as tip, bps (default 8000 = 80%)
+   * @param feeHistoryBlocks recent blocks whose rewards set the floor (default 10; 0 disables)
+   * @param feeHistoryPercentile reward percentile of those blocks (default 50)
+   * @param blocksAhead blocks of base fee growth (12.5% each) that maxFeePerGas must cover (default 3)
+   * @param minMarginBps share of P that must remain after the worst-case gas cost, bps (default 1000 = 10%)
+   * @param replaceAfterBlocks blocks without inclusion after which a transaction is replaced with fees +10% or
+   *     more (default 3)
    * @param nativeUsdFeed Chainlink feed of the native coin in USD (8 decimals), to price gas
    * @param gasLimitBufferBps margin added to the simulated gas use, bps (default 2500 = 25%)
    */
-  public record Gas(BigDecimal maxFeeGwei, BigDecimal priorityFeeGwei, String nativeUsdFeed, Long gasLimitBufferBps) {}
+  public record Gas(
+      BigDecimal maxFeeGwei,
+      BigDecimal maxPriorityFeeGwei,
+      BigDecimal minPriorityFeeGwei,
+      Long bidShareBps,
+      Long feeHistoryBlocks,
+      Long feeHistoryPercentile,
+      Long blocksAhead,
+      Long minMarginBps,
+      Long replaceAfterBlocks,
+      String nativeUsdFeed,
+      Long gasLimitBufferBps) {
+    /** Caps, a static tip floor and the feed; every other setting at its default. */
+    public static Gas basic(BigDecimal maxFeeGwei, BigDecimal minPriorityFeeGwei, String nativeUsdFeed) {
+      return new Gas(maxFeeGwei, null, minPriorityFeeGwei, null, null, null, null, null, null, nativeUsdFeed, null);
+    }
+  }
+
+  /**
+   * How signed transactions reach a block.
+   *
+   * @param mode {@code public} (eth_sendRawTransaction to every RPC endpoint) or {@code bundle} (eth_sendBundle to
+   *     every relay, resent each block until included); default public
+   * @param relays bundle relay / builder URLs (bundle mode)
+   * @param identityKeystore keystore of the key that signs X-Flashbots-Signature (bundle mode); not the funds key
+   * @param identityPasswordFile its password file
+   * @param maxBundleBlocks blocks to keep resending a bundle before giving up on it (default 5)
+   */
+  public record Route(
+      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks) {
+    /** True when transactions go as bundles. */
+    public boolean bundle() {
+      return "bundle".equals(mode);
+    }
+  }
 }

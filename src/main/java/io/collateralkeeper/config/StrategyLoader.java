@@ -64,11 +64,11 @@ public final class StrategyLoader {
       throw new KeeperException(source + ": unknown key '" + StrategyValidator.shown(path(e)) + "'" + known);
     } catch (InvalidTypeIdException e) {
       if (e.getTypeId() == null) {
-        throw new KeeperException(source + ": missing key '" + path(e) + ".type' (known: reference-vault)");
+        throw new KeeperException(source + ": missing key '" + path(e) + ".type' (known: reference-vault, aave-v3)");
       }
       throw new KeeperException(
           source + ": unknown protocol type '" + StrategyValidator.shown(e.getTypeId()) + "' at '" + path(e)
-              + "' (known: reference-vault)");
+              + "' (known: reference-vault, aave-v3)");
     } catch (JsonMappingException e) {
       if (e.getPath().isEmpty() && isEmptyDocument(yaml)) {
         throw new KeeperException(source + ": the strategy file is empty");

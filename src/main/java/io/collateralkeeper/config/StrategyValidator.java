@@ -28,6 +28,16 @@ final class StrategyValidator {
       nonNegative(v.startBlock(), source, "protocol.start-block");
       positive(v.maxLogRange(), source, "protocol.max-log-range");
     }
+    if (c.protocol() instanceof StrategyConfig.AaveV3 a) {
+      address(a.addressesProvider(), source, "protocol.addresses-provider", true);
+      address(a.multicall(), source, "protocol.multicall", false);
+      nonNegative(a.startBlock(), source, "protocol.start-block");
+      positive(a.maxLogRange(), source, "protocol.max-log-range");
+      oneOf(a.funding(), source, "protocol.funding", "inventory", "flash-loan");
+      address(a.executor(), source, "protocol.executor", a.flashLoan());
+      address(a.dexRouter(), source, "protocol.dex-router", true);
+      address(a.swapConnector(), source, "protocol.swap-connector", false);
+    }
     if (c.wallet() != null) {
       require(c.wallet().keystore(), source, "wallet.keystore");
       require(c.wallet().passwordFile(), source, "wallet.password-file");
@@ -44,17 +54,53 @@ final class StrategyValidator {
     decimal(c.liquidation().targetHealth(), source, "liquidation.target-health");
     require(c.gas(), source, "gas");
     require(c.gas().maxFeeGwei(), source, "gas.max-fee-gwei");
-    require(c.gas().priorityFeeGwei(), source, "gas.priority-fee-gwei");
-    if (c.gas().maxFeeGwei().signum() <= 0 || c.gas().priorityFeeGwei().signum() < 0) {
-      throw new KeeperException(source + ": gas.max-fee-gwei must be positive and gas.priority-fee-gwei not negative");
-    }
-    if (c.gas().priorityFeeGwei().compareTo(c.gas().maxFeeGwei()) > 0) {
-      throw new KeeperException(source + ": gas.priority-fee-gwei exceeds gas.max-fee-gwei");
-    }
+    if (c.gas().maxFeeGwei().signum() <= 0) throw new KeeperException(source + ": 'gas.max-fee-gwei' must be positive");
     decimal(c.gas().maxFeeGwei(), source, "gas.max-fee-gwei");
-    decimal(c.gas().priorityFeeGwei(), source, "gas.priority-fee-gwei");
+    tip(c.gas().maxPriorityFeeGwei(), c.gas().maxFeeGwei(), source, "gas.max-priority-fee-gwei");
+    tip(c.gas().minPriorityFeeGwei(), c.gas().maxFeeGwei(), source, "gas.min-priority-fee-gwei");
+    if (c.gas().minPriorityFeeGwei() != null
+        && c.gas().maxPriorityFeeGwei() != null
+        && c.gas().minPriorityFeeGwei().compareTo(c.gas().maxPriorityFeeGwei()) > 0) {
+      throw new KeeperException(source + ": 'gas.min-priority-fee-gwei' exceeds gas.max-priority-fee-gwei");
+    }
+    bps(c.gas().bidShareBps(), source, "gas.bid-share-bps");
+    bps(c.gas().minMarginBps(), source, "gas.min-margin-bps");
+    nonNegative(c.gas().feeHistoryBlocks(), source, "gas.fee-history-blocks");
+    if (c.gas().feeHistoryBlocks() != null && c.gas().feeHistoryBlocks() > 1024) {
+      throw new KeeperException(source + ": 'gas.fee-history-blocks' must be at most 1024");
+    }
+    if (c.gas().feeHistoryPercentile() != null
+        && (c.gas().feeHistoryPercentile() < 0 || c.gas().feeHistoryPercentile() > 100)) {
+      throw new KeeperException(source + ": 'gas.fee-history-percentile' must be between 0 and 100");
+    }
+    nonNegative(c.gas().blocksAhead(), source, "gas.blocks-ahead");
+    if (c.gas().blocksAhead() != null && c.gas().blocksAhead() > 20) {
+      throw new KeeperException(source + ": 'gas.blocks-ahead' must be at most 20");
+    }
+    positive(c.gas().replaceAfterBlocks(), source, "gas.replace-after-blocks");
     address(c.gas().nativeUsdFeed(), source, "gas.native-usd-feed", true);
     nonNegative(c.gas().gasLimitBufferBps(), source, "gas.gas-limit-buffer-bps");
+    if (c.route() != null) {
+      oneOf(c.route().mode(), source, "route.mode", "public", "bundle");
+      if (c.route().bundle()) {
+        if (c.route().relays() == null || c.route().relays().isEmpty()) {
+          throw new KeeperException(source + ": route.mode is bundle but 'route.relays' lists no relay URL");
+        }
+        for (String url : c.route().relays()) {
+          if (url == null || !(url.startsWith("http://") || url.startsWith("https://"))) {
+            throw new KeeperException(source + ": 'route.relays' must hold http(s) URLs, not '" + shown(url) + "'");
+          }
+        }
+      }
+      positive(c.route().maxBundleBlocks(), source, "route.max-bundle-blocks");
+      if ((c.route().identityKeystore() == null) != (c.route().identityPasswordFile() == null)) {
+        throw new KeeperException(
+            source + ": 'route.identity-keystore' and 'route.identity-password-file' go together");
+      }
+    }
+    if (c.journal() != null && c.journal().isBlank()) {
+      throw new KeeperException(source + ": 'journal' must be a file path");
+    }
     return c;
   }
 
@@ -100,6 +146,26 @@ final class StrategyValidator {
       Address.of(value);
     } catch (IllegalArgumentException e) {
       throw new KeeperException(source + ": '" + key + "' is not an address (0x + 40 hex digits): '" + shown(value) + "'");
+    }
+  }
+
+  private static void tip(BigDecimal gwei, BigDecimal maxFeeGwei, String source, String key) {
+    if (gwei == null) return;
+    if (gwei.signum() < 0) throw new KeeperException(source + ": '" + key + "' must not be negative");
+    if (gwei.compareTo(maxFeeGwei) > 0) throw new KeeperException(source + ": '" + key + "' exceeds gas.max-fee-gwei");
+    decimal(gwei, source, key);
+  }
+
+  private static void oneOf(String value, String source, String key, String... allowed) {
+    if (value == null) return;
+    for (String a : allowed) if (a.equals(value)) return;
+    throw new KeeperException(
+        source + ": '" + key + "' must be one of " + String.join(", ", allowed) + ", not '" + shown(value) + "'");
+  }
+
+  private static void bps(Long value, String source, String key) {
+    if (value != null && (value < 0 || value > 10_000)) {
+      throw new KeeperException(source + ": '" + key + "' must be between 0 and 10000 (basis points)");
     }
   }
 

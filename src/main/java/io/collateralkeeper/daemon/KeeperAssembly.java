@@ -41,7 +41,7 @@ public final class KeeperAssembly {
   /** Assembles the daemon. The caller has verified the chain id. */
   public static KeeperDaemon assemble(ChainClient chain, StrategyConfig config, Signer signer, KeeperListener listener) {
     ProtocolAdapter adapter = adapter(chain, config);
-    FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().priorityFeeGwei()));
+    FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
     KeeperSettings settings =
         new KeeperSettings(

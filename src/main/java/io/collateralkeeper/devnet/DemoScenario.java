@@ -253,7 +253,9 @@ public final class DemoScenario {
         new StrategyConfig.ReferenceVault(d.vault().hex(), d.multicall().hex(), d.deployBlock(), 5_000L),
         null,
         new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        new StrategyConfig.Gas(new BigDecimal("200"), new BigDecimal("0.1"), d.ethFeed().hex(), 2500L));
+        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("0.1"), d.ethFeed().hex()),
+        null,
+        null);
   }
 
   private static BigInteger pct(BigInteger v, int pct) {

@@ -18,8 +18,9 @@ import org.web3j.abi.datatypes.Type;
 
 /**
  * A compiled contract read from an npm package's build artifact: a Hardhat artifact ({@code abi}, {@code bytecode},
- * {@code linkReferences} at the top level, as in {@code @aave/core-v3/artifacts}) or a Waffle/solc standard-JSON one
- * ({@code abi}, {@code evm.bytecode.object}, {@code evm.bytecode.linkReferences}, as in {@code @uniswap/v2-core/build}).
+ * {@code linkReferences} at the top level, as in {@code @aave/core-v3/artifacts}) or a Waffle/solc standard-JSON
+ * one ({@code abi}, {@code evm.bytecode.object}, {@code evm.bytecode.linkReferences}, as in
+ * {@code @uniswap/v2-core/build}).
  *
  * @param name the contract name (the artifact's file name without {@code .json})
  * @param abiJson the ABI, as JSON text

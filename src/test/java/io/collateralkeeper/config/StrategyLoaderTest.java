@@ -42,7 +42,7 @@ class StrategyLoaderTest {
         target-health: 1.02
       gas:
         max-fee-gwei: 200
-        priority-fee-gwei: 2
+        min-priority-fee-gwei: 2
         native-usd-feed: "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0"
       """;
 
@@ -70,7 +70,7 @@ class StrategyLoaderTest {
     assertThat(c.liquidation().minProfitUsd()).isEqualByComparingTo("1.00");
     assertThat(c.liquidation().targetHealth()).isEqualTo(new BigDecimal("1.02"));
     assertThat(c.gas().maxFeeGwei()).isEqualByComparingTo("200");
-    assertThat(c.gas().priorityFeeGwei()).isEqualByComparingTo("2");
+    assertThat(c.gas().minPriorityFeeGwei()).isEqualByComparingTo("2");
     assertThat(c.gas().nativeUsdFeed()).isEqualTo("0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0");
   }
 
@@ -131,10 +131,92 @@ class StrategyLoaderTest {
 
   @Test
   void shouldRejectAnUnknownProtocolType() {
-    assertRejected(VALID.replace("type: reference-vault", "type: aave-v3"))
+    assertRejected(VALID.replace("type: reference-vault", "type: compound-v9"))
         .hasMessageContaining(SOURCE)
-        .hasMessageContaining("unknown protocol type 'aave-v3'")
-        .hasMessageContaining("reference-vault");
+        .hasMessageContaining("unknown protocol type 'compound-v9'")
+        .hasMessageContaining("reference-vault, aave-v3");
+  }
+
+  private static final String AAVE_PROTOCOL =
+      """
+      protocol:
+        type: aave-v3
+        addresses-provider: "0x2f39d218133AFaB8F2B819B1066c7E434Ad94E9e"
+        start-block: 16291127
+        funding: flash-loan
+        executor: "0x5FbDB2315678afecb367f032d93F642f64180aa3"
+        dex-router: "0x7a250d5630B4cF539739dF2C5dAcb4c659F2488D"
+      """;
+
+  private static String withAave(String protocol) {
+    int start = VALID.indexOf("protocol:");
+    int end = VALID.indexOf("wallet:");
+    return VALID.substring(0, start) + protocol.stripIndent() + VALID.substring(end);
+  }
+
+  @Test
+  void shouldParseAnAaveV3Protocol() {
+    StrategyConfig c = loader.parse(withAave(AAVE_PROTOCOL), SOURCE);
+
+    StrategyConfig.AaveV3 a = (StrategyConfig.AaveV3) c.protocol();
+    assertThat(a.addressesProvider()).isEqualTo("0x2f39d218133AFaB8F2B819B1066c7E434Ad94E9e");
+    assertThat(a.startBlock()).isEqualTo(16291127L);
+    assertThat(a.flashLoan()).isTrue();
+    assertThat(a.receiveAToken()).isNull();
+  }
+
+  @Test
+  void shouldRequireAnExecutorForFlashLoanFunding() {
+    assertRejected(withAave(AAVE_PROTOCOL.replace("  executor: \"0x5FbDB2315678afecb367f032d93F642f64180aa3\"\n", "")))
+        .hasMessage(SOURCE + ": missing key 'protocol.executor'");
+  }
+
+  @Test
+  void shouldRejectAnUnknownFundingMode() {
+    assertRejected(withAave(AAVE_PROTOCOL.replace("funding: flash-loan", "funding: credit")))
+        .hasMessage(SOURCE + ": 'protocol.funding' must be one of inventory, flash-loan, not 'credit'");
+  }
+
+  @Test
+  void shouldParseTheBidPolicyAndABundleRoute() {
+    String yaml =
+        VALID.replace(
+                "  min-priority-fee-gwei: 2\n",
+                "  min-priority-fee-gwei: 2\n  max-priority-fee-gwei: 50\n  bid-share-bps: 9000\n"
+                    + "  fee-history-blocks: 20\n  fee-history-percentile: 60\n  blocks-ahead: 2\n"
+                    + "  min-margin-bps: 500\n  replace-after-blocks: 4\n")
+            + "route:\n  mode: bundle\n  relays: [\"http://127.0.0.1:9000\"]\njournal: data/keeper.db\n";
+    StrategyConfig c = loader.parse(yaml, SOURCE);
+
+    assertThat(c.gas().maxPriorityFeeGwei()).isEqualByComparingTo("50");
+    assertThat(c.gas().bidShareBps()).isEqualTo(9000L);
+    assertThat(c.gas().feeHistoryBlocks()).isEqualTo(20L);
+    assertThat(c.gas().feeHistoryPercentile()).isEqualTo(60L);
+    assertThat(c.gas().blocksAhead()).isEqualTo(2L);
+    assertThat(c.gas().minMarginBps()).isEqualTo(500L);
+    assertThat(c.gas().replaceAfterBlocks()).isEqualTo(4L);
+    assertThat(c.route().bundle()).isTrue();
+    assertThat(c.route().relays()).containsExactly("http://127.0.0.1:9000");
+    assertThat(c.journal()).isEqualTo("data/keeper.db");
+  }
+
+  @Test
+  void shouldRejectABundleRouteWithoutRelays() {
+    assertRejected(VALID + "route:\n  mode: bundle\n")
+        .hasMessage(SOURCE + ": route.mode is bundle but 'route.relays' lists no relay URL");
+  }
+
+  @Test
+  void shouldRejectABidShareAboveOneHundredPercent() {
+    assertRejected(VALID.replace("  min-priority-fee-gwei: 2\n", "  min-priority-fee-gwei: 2\n  bid-share-bps: 12000\n"))
+        .hasMessage(SOURCE + ": 'gas.bid-share-bps' must be between 0 and 10000 (basis points)");
+  }
+
+  @Test
+  void shouldRejectATipFloorAboveTheTipCap() {
+    assertRejected(
+            VALID.replace("  min-priority-fee-gwei: 2\n", "  min-priority-fee-gwei: 2\n  max-priority-fee-gwei: 1\n"))
+        .hasMessage(SOURCE + ": 'gas.min-priority-fee-gwei' exceeds gas.max-priority-fee-gwei");
   }
 
   @Test

@@ -97,7 +97,9 @@ class KeeperEndToEndIT {
             fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.deployBlock(), maxLogRange),
         null,
         new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        new StrategyConfig.Gas(new BigDecimal("200"), new BigDecimal("1"), fx.deployment.ethFeed().hex(), 2500L));
+        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), fx.deployment.ethFeed().hex()),
+        null,
+        null);
   }
 
   private Set<Address> liquidatableOnChain(List<Address> accounts) {

@@ -51,7 +51,8 @@ public final class AaveActions {
   public void open(List<AaveBorrower> accounts) {
     Map<String, Map<Address, BigInteger>> mints = new LinkedHashMap<>();
     for (AaveBorrower a : accounts) {
-      a.supplies().forEach((symbol, amount) -> mints.computeIfAbsent(symbol, s -> new LinkedHashMap<>()).put(a.account(), amount));
+      a.supplies().forEach(
+          (symbol, amount) -> mints.computeIfAbsent(symbol, s -> new LinkedHashMap<>()).put(a.account(), amount));
     }
     List<DevTx> mintTxs = new ArrayList<>();
     mints.forEach((symbol, amounts) -> mintTxs.addAll(mint(symbol, amounts)));
@@ -100,12 +101,14 @@ public final class AaveActions {
   /** {@code approve(pool, max)} on a reserve's token (also needed before repay and liquidationCall). */
   public DevTx approvePool(Address user, String symbol) {
     Address token = aave.asset(symbol);
-    return new DevTx(user, token, token(token).approve(aave.pool().hex(), Units.MAX_UINT256).encodeFunctionCall(), 100_000);
+    String data = token(token).approve(aave.pool().hex(), Units.MAX_UINT256).encodeFunctionCall();
+    return new DevTx(user, token, data, 100_000);
   }
 
   /** {@code Pool.supply(asset, amount, user, 0)}, token units. */
   public DevTx supply(Address user, String symbol, BigInteger amount) {
-    return poolTx(user, pool.supply(aave.asset(symbol).hex(), amount, user.hex(), BigInteger.ZERO).encodeFunctionCall());
+    String asset = aave.asset(symbol).hex();
+    return poolTx(user, pool.supply(asset, amount, user.hex(), BigInteger.ZERO).encodeFunctionCall());
   }
 
   /** {@code Pool.borrow(asset, amount, mode, 0, user)}, token units. */

@@ -80,7 +80,9 @@ public final class AaveDeployer {
 
   private record Core(Address provider, Address acl, Address poolImpl, Address oracle, Address dataProvider) {}
 
-  /** Provider, ACL and roles, libraries, Pool and PoolConfigurator behind the provider's proxies, oracle, data provider. */
+  /**
+   * Provider, ACL and roles, libraries, Pool and PoolConfigurator behind the provider's proxies, oracle, data provider.
+   */
   private static Core planCore(
       TxPlan plan, AaveArtifacts artifacts, AaveMarketSpec spec, List<Address> assets, List<Address> feeds) {
     Address admin = plan.sender();
@@ -124,7 +126,9 @@ public final class AaveDeployer {
 
   private static List<Type> tokenArgs(ReserveSpec r) {
     return List.of(
-        new Utf8String(r.symbol() + " (devnet)"), new Utf8String(r.symbol()), new Uint8(BigInteger.valueOf(r.decimals())));
+        new Utf8String(r.symbol() + " (devnet)"),
+        new Utf8String(r.symbol()),
+        new Uint8(BigInteger.valueOf(r.decimals())));
   }
 
   private static List<Type> feedArgs(ReserveSpec r) {

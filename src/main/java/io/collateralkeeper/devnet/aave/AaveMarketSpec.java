@@ -32,7 +32,8 @@ public record AaveMarketSpec(
    * decimals, $3,000) 80/82.5/105; WBTC (8, $60,000) 73/78/105; USDC (6, $1) 77/80/104.5; DAI (18, $1) 75/80/105;
    * USDT (6, $1) not collateral; LINK (18, $15) 53/68/107 as an isolated asset with a $12M debt ceiling. USDC, DAI and
    * USDT are borrowable in isolation and form e-mode category 1 "Stablecoins" (97/97.5/101); USDC and DAI allow
-   * stable-rate borrowing. Liquidation protocol fee 10% everywhere; flash loans 0.05%, 4 bps of that premium to the protocol (as the Aave V3 Ethereum deploy config sets them).
+   * stable-rate borrowing. Liquidation protocol fee 10% everywhere; flash loans 0.05%, 4 bps of that premium to the
+   * protocol (as Aave's V3 Ethereum deploy config sets them).
    */
   public static AaveMarketSpec mainnetLike() {
     return new AaveMarketSpec(

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import org.web3j.abi.datatypes.Type;
 import org.web3j.protocol.core.RemoteFunctionCall;
 
@@ -49,8 +50,8 @@ public final class UniswapDeployer {
     DevnetControl devnet = new DevnetControl(chain);
     devnet.impersonate(admin);
     TxPlan plan = new TxPlan(admin, chain.pendingNonce(admin));
-    Address factory = plan.create(artifacts.factory.initCode(java.util.Map.of(), List.of(address(admin))));
-    Address router = plan.create(artifacts.router.initCode(java.util.Map.of(), List.of(address(factory), address(weth))));
+    Address factory = plan.create(artifacts.factory.initCode(Map.of(), List.of(address(admin))));
+    Address router = plan.create(artifacts.router.initCode(Map.of(), List.of(address(factory), address(weth))));
     UniswapV2Factory f = Wrappers.at(factory, UniswapV2Factory::load);
     UniswapV2Router02 r = Wrappers.at(router, UniswapV2Router02::load);
     for (PairSeed s : seeds) {
@@ -75,7 +76,8 @@ public final class UniswapDeployer {
       ChainClient chain, Address factory, UniswapV2Factory f, List<PairSeed> seeds) {
     List<RemoteFunctionCall<?>> calls = new ArrayList<>();
     for (PairSeed s : seeds) calls.add(f.getPair(s.tokenA().hex(), s.tokenB().hex()));
-    List<List<Type>> got = Wrappers.readAll(chain, Collections.nCopies(seeds.size(), factory), calls, chain.blockNumber());
+    List<List<Type>> got =
+        Wrappers.readAll(chain, Collections.nCopies(seeds.size(), factory), calls, chain.blockNumber());
     List<UniswapDeployment.Pair> out = new ArrayList<>();
     for (int i = 0; i < seeds.size(); i++) {
       Address a = seeds.get(i).tokenA();

@@ -47,7 +47,6 @@ class AaveDevnetIT {
   @BeforeAll
   static void openAccounts() {
     f = AaveFixture.start();
-    System.out.println("Aave V3 + Uniswap V2 deployed in " + f.deployMillis + " ms");
     actions = new AaveActions(f.devnet, f.aave);
     actions.open(List.of(
         AaveBorrower.supplier(LP, Map.of("WETH", units(1_000, 18), "WBTC", units(100, 8), "USDC", units(10_000_000, 6),
@@ -69,7 +68,8 @@ class AaveDevnetIT {
 
   @Test
   @Order(0)
-  void theSameDeployerOnAFreshChainGetsTheSameAddresses() {
+  void theSameDeployerOnAFreshChainGetsTheSameAddressesWithinSeconds() {
+    assertThat(f.deployMillis).isLessThan(15_000); // typically under 1 s; loose for a busy CI machine
     try (AaveFixture again = AaveFixture.start()) {
       assertThat(again.aave).isEqualTo(f.aave);
       assertThat(again.dex).isEqualTo(f.dex);
@@ -186,10 +186,7 @@ class AaveDevnetIT {
           : AaveBorrower.variable(a, Map.of("DAI", units(10_000, 18)), Map.of("USDT", units(5_000, 6))));
     }
     long before = f.chain.blockNumber();
-    long t0 = System.nanoTime();
     actions.open(many);
-    System.out.println("opened 300 Aave accounts in " + (System.nanoTime() - t0) / 1_000_000 + " ms, "
-        + (f.chain.blockNumber() - before) + " blocks");
     assertThat(f.chain.blockNumber() - before).isLessThanOrEqualTo(10);
     Pool pool = pool();
     List<List<Type>> data = Wrappers.readAll(f.chain, java.util.Collections.nCopies(many.size(), f.aave.pool()),
