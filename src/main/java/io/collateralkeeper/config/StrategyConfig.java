@@ -130,9 +130,12 @@ public record StrategyConfig(
       Long replaceAfterBlocks,
       String nativeUsdFeed,
       Long gasLimitBufferBps) {
-    /** Caps, a static tip floor and the feed; every other setting at its default. */
+    /**
+     * Caps, a static tip floor (no fee-history floor: on a private devnet the only recent tips are one's own) and the
+     * feed; every other setting at its default.
+     */
     public static Gas basic(BigDecimal maxFeeGwei, BigDecimal minPriorityFeeGwei, String nativeUsdFeed) {
-      return new Gas(maxFeeGwei, null, minPriorityFeeGwei, null, null, null, null, null, null, nativeUsdFeed, null);
+      return new Gas(maxFeeGwei, null, minPriorityFeeGwei, null, 0L, null, null, null, null, nativeUsdFeed, null);
     }
   }
 

@@ -65,6 +65,9 @@ final class StrategyValidator {
     }
     bps(c.gas().bidShareBps(), source, "gas.bid-share-bps");
     bps(c.gas().minMarginBps(), source, "gas.min-margin-bps");
+    if (c.gas().minMarginBps() != null && c.gas().minMarginBps() == 10_000) {
+      throw new KeeperException(source + ": 'gas.min-margin-bps' must be below 10000 (gas may take some of the profit)");
+    }
     nonNegative(c.gas().feeHistoryBlocks(), source, "gas.fee-history-blocks");
     if (c.gas().feeHistoryBlocks() != null && c.gas().feeHistoryBlocks() > 1024) {
       throw new KeeperException(source + ": 'gas.fee-history-blocks' must be at most 1024");

@@ -6,6 +6,10 @@ import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.FeePolicy;
+import io.collateralkeeper.execution.BidPolicy;
+import io.collateralkeeper.execution.BidSettings;
+import io.collateralkeeper.execution.Bidder;
+import io.collateralkeeper.execution.FeeHistoryFloor;
 import io.collateralkeeper.execution.PipelineSettings;
 import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.protocol.ProtocolAdapter;
@@ -17,6 +21,7 @@ import io.collateralkeeper.wallet.Signer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Builds a {@link KeeperDaemon} from a strategy: the protocol adapter, the fee policy, the sender. */
 public final class KeeperAssembly {
@@ -63,7 +68,7 @@ public final class KeeperAssembly {
     }
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
     PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
-    return new KeeperDaemon(chain, adapter, journal, signer, pipeline, settings, listener, maxLogRange);
+    return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
   }
 
   private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config) {
@@ -75,6 +80,25 @@ public final class KeeperAssembly {
       return new ReferenceVaultAdapter(reader, new VaultLiquidationPlanner(Units.toWad(target)));
     }
     throw new KeeperException("unsupported protocol: " + config.protocol());
+  }
+
+  /** The bid policy from the strategy's gas section (defaults in {@link StrategyConfig.Gas}). */
+  static Bidder bidder(ChainClient chain, StrategyConfig config) {
+    StrategyConfig.Gas g = config.gas();
+    BigDecimal tipCap = g.maxPriorityFeeGwei() == null ? g.maxFeeGwei() : g.maxPriorityFeeGwei();
+    long historyBlocks = g.feeHistoryBlocks() == null ? 10 : g.feeHistoryBlocks();
+    BidSettings bid =
+        new BidSettings(
+            g.bidShareBps() == null ? 8000 : g.bidShareBps().intValue(),
+            g.feeHistoryPercentile() == null ? 50.0 : g.feeHistoryPercentile().doubleValue(),
+            (int) Math.max(1, historyBlocks),
+            tipCap,
+            g.minMarginBps() == null ? 1000 : g.minMarginBps().intValue(),
+            g.blocksAhead() == null ? 3 : g.blocksAhead().intValue());
+    Optional<FeeHistoryFloor> history =
+        historyBlocks == 0 ? Optional.empty() : Optional.of(FeeHistoryFloor.of(chain, bid));
+    BigInteger minTip = g.minPriorityFeeGwei() == null ? BigInteger.ZERO : gwei(g.minPriorityFeeGwei());
+    return new Bidder(new BidPolicy(bid), history, minTip, gwei(g.maxFeeGwei()));
   }
 
   /** Gwei (decimal) to wei, exactly. */

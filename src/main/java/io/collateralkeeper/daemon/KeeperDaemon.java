@@ -6,7 +6,11 @@ import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.LogIndexer;
 import io.collateralkeeper.chain.RpcException;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.execution.Bid;
+import io.collateralkeeper.execution.BidDecision;
+import io.collateralkeeper.execution.Bidder;
 import io.collateralkeeper.execution.FeePolicy;
+import io.collateralkeeper.execution.NoBid;
 import io.collateralkeeper.execution.FeeQuote;
 import io.collateralkeeper.execution.PipelineSettings;
 import io.collateralkeeper.execution.ReceiptValuer;
@@ -59,6 +63,7 @@ public final class KeeperDaemon implements Runnable {
   private final Address from;
   private final PipelineSettings pipelineSettings;
   private final FeePolicy fees;
+  private final Bidder bidder;
   private TxPipeline pipeline;
   private BigInteger nativeUsd = BigInteger.ZERO;
   private final KeeperSettings settings;
@@ -77,6 +82,7 @@ public final class KeeperDaemon implements Runnable {
       Journal journal,
       Signer signer,
       PipelineSettings pipelineSettings,
+      Bidder bidder,
       KeeperSettings settings,
       KeeperListener listener,
       long maxLogRange) {
@@ -87,6 +93,7 @@ public final class KeeperDaemon implements Runnable {
     this.from = Address.of(signer.address());
     this.pipelineSettings = pipelineSettings;
     this.fees = pipelineSettings.fees();
+    this.bidder = bidder;
     this.settings = settings;
     this.listener = listener;
     this.indexer = new LogIndexer(chain, adapter.eventSources(), maxLogRange);
@@ -167,7 +174,7 @@ public final class KeeperDaemon implements Runnable {
         skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
         continue;
       }
-      Evaluation e = evaluateCandidate(account, quote.get(), nativeUsd);
+      Evaluation e = evaluateCandidate(account, quote.get(), nativeUsd, baseFee, head);
       if (e.candidate() != null) candidates.add(e.candidate());
       else skipped.add(account + ": " + e.skipReason());
     }
@@ -205,7 +212,7 @@ public final class KeeperDaemon implements Runnable {
   /** Largest gas a simulated liquidation has used so far (starts at a typical 200k). */
   private BigInteger typicalGas = BigInteger.valueOf(200_000);
 
-  private Evaluation evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd) {
+  private Evaluation evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd, BigInteger baseFee, long head) {
     // Expected revenue needed: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
     BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd);
     Decision d = adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
@@ -228,14 +235,18 @@ public final class KeeperDaemon implements Runnable {
     }
     BigInteger gasLimit =
         gas.multiply(BigInteger.valueOf(10_000 + settings.gasLimitBufferBps())).divide(Units.BPS);
-    BigInteger gasCost = ProfitModel.gasCostUsdWad(gas, fee.expectedPricePerGas(), nativeUsd);
+    BigInteger profitWei = act.revenueUsdWad().multiply(Units.PRICE_UNIT).divide(nativeUsd);
+    BidDecision bid = bidder.bid(profitWei, gasLimit, baseFee, head);
+    if (bid instanceof NoBid no) return Evaluation.skip("no bid: " + no.reason());
+    FeeQuote offered = ((Bid) bid).feeQuote();
+    BigInteger gasCost = ProfitModel.gasCostUsdWad(gas, offered.expectedPricePerGas(), nativeUsd);
     BigInteger net = act.revenueUsdWad().subtract(gasCost);
     if (net.compareTo(settings.minProfitUsdWad()) < 0) {
       return Evaluation.skip(
           "unprofitable: net $" + Units.formatWad(net, 4) + " below minimum $"
               + Units.formatWad(settings.minProfitUsdWad(), 2));
     }
-    return new Evaluation(new Candidate(act, gasLimit, fee, gasCost, net), null);
+    return new Evaluation(new Candidate(act, gasLimit, offered, gasCost, net), null);
   }
 
   /** Turns the pipeline's settled liquidations into attempts (and logs them). */

@@ -275,7 +275,9 @@ public final class DemoScenario {
         new StrategyConfig.ReferenceVault(d.vault().hex(), d.multicall().hex(), d.deployBlock(), 5_000L),
         null,
         new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("0.1"), d.ethFeed().hex()),
+        // no competitor on the devnet: offer 10% of the net profit as tip
+        new StrategyConfig.Gas(new BigDecimal("200"), null, new BigDecimal("0.1"), 1000L, 0L, null, null, null, null,
+            d.ethFeed().hex(), null),
         null,
         null);
   }

@@ -187,6 +187,7 @@ class CrashRecoveryIT {
         gas:
           max-fee-gwei: 200
           min-priority-fee-gwei: 1
+          fee-history-blocks: 0
           native-usd-feed: "%s"
         """
             .formatted(rpc, fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.ethFeed().hex());
