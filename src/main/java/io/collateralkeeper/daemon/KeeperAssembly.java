@@ -12,7 +12,9 @@ import io.collateralkeeper.execution.Bidder;
 import io.collateralkeeper.execution.FeeHistoryFloor;
 import io.collateralkeeper.execution.PipelineSettings;
 import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
+import io.collateralkeeper.protocol.aave.AaveV3Adapter;
 import io.collateralkeeper.protocol.vault.ReferenceVaultAdapter;
 import io.collateralkeeper.protocol.vault.VaultReader;
 import io.collateralkeeper.risk.Units;
@@ -51,7 +53,7 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
-    ProtocolAdapter adapter = adapter(chain, config);
+    ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
     KeeperSettings settings =
@@ -63,21 +65,33 @@ public final class KeeperAssembly {
             Address.of(config.gas().nativeUsdFeed()),
             Duration.ofMillis(pollMs));
     long maxLogRange = 5000;
-    if (config.protocol() instanceof StrategyConfig.ReferenceVault v && v.maxLogRange() != null) {
-      maxLogRange = v.maxLogRange();
-    }
+    if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
     PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
     return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
   }
 
-  private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config) {
+  private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
     if (config.protocol() instanceof StrategyConfig.ReferenceVault v) {
       Address multicall = v.multicall() == null ? Multicall.CANONICAL : Address.of(v.multicall());
       VaultReader reader = new VaultReader(chain, new Multicall(chain, multicall, 250), Address.of(v.vault()));
       BigDecimal target =
           config.liquidation().targetHealth() == null ? DEFAULT_TARGET_HEALTH : config.liquidation().targetHealth();
       return new ReferenceVaultAdapter(reader, new VaultLiquidationPlanner(Units.toWad(target)));
+    }
+    if (config.protocol() instanceof StrategyConfig.AaveV3 a) {
+      Multicall multicall = new Multicall(chain, a.multicall() == null ? Multicall.CANONICAL : Address.of(a.multicall()), 250);
+      UniswapV2Quoter quoter =
+          new UniswapV2Quoter(
+              multicall, Address.of(a.dexRouter()), a.swapConnector() == null ? null : Address.of(a.swapConnector()));
+      AaveV3Adapter.Funding funding =
+          new AaveV3Adapter.Funding(
+              a.flashLoan() ? Address.of(a.executor()) : null, Boolean.TRUE.equals(a.receiveAToken()));
+      try {
+        return new AaveV3Adapter(chain, multicall, Address.of(a.addressesProvider()), quoter, funding, keeper);
+      } catch (io.collateralkeeper.chain.RpcException e) {
+        throw new KeeperException("cannot read the Aave V3 market at " + a.addressesProvider() + ": " + e.getMessage());
+      }
     }
     throw new KeeperException("unsupported protocol: " + config.protocol());
   }

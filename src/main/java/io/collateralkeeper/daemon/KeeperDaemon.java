@@ -29,6 +29,7 @@ import io.collateralkeeper.oracle.FeedReading;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.Decision;
 import io.collateralkeeper.protocol.ProtocolAdapter;
+import io.collateralkeeper.protocol.TxCall;
 import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.strategy.ProfitModel;
 import java.math.BigInteger;
@@ -147,6 +148,7 @@ public final class KeeperDaemon implements Runnable {
     if (pipeline == null) {
       pipeline =
           TxPipeline.start(chain, journal, signer, settings.chainId(), pipelineSettings, this::value, head, baseFee);
+      prepare(head, baseFee);
     }
 
     Set<Address> toRead = new LinkedHashSet<>(adapter.accounts());
@@ -247,6 +249,20 @@ public final class KeeperDaemon implements Runnable {
               + Units.formatWad(settings.minProfitUsdWad(), 2));
     }
     return new Evaluation(new Candidate(act, gasLimit, offered, gasCost, net), null);
+  }
+
+  /** Sends the adapter's one-time preparation transactions (e.g. approvals), journaled like any other. */
+  private void prepare(long head, BigInteger baseFee) {
+    List<TxCall> calls = adapter.preparation(from, head);
+    if (calls.isEmpty()) return;
+    FeeQuote fee = fees.quote(baseFee).orElseThrow(() -> new RpcException("base fee " + baseFee + " wei above the gas cap"));
+    for (TxCall c : calls) {
+      BigInteger gas = chain.estimateGas(from, new CallRequest(c.to(), c.data()));
+      BigInteger limit = gas.multiply(BigInteger.valueOf(10_000 + settings.gasLimitBufferBps())).divide(Units.BPS);
+      IntentSpec intent = new IntentSpec(adapter.name(), c.to(), "prepare", BigInteger.ZERO);
+      Submission s = pipeline.submit(intent, c, limit, fee, head);
+      LOG.info("preparation sent to {}: {}", c.to(), s);
+    }
   }
 
   /** Turns the pipeline's settled liquidations into attempts (and logs them). */

@@ -55,4 +55,15 @@ public interface ProtocolAdapter {
 
   /** Every account the adapter knows of. */
   Set<Address> accounts();
+
+  /**
+   * One-time transactions the keeper must send before it can act (e.g. ERC-20 approvals of the Pool for inventory
+   * funding); the daemon sends them once at start-up, journaled like every other transaction.
+   *
+   * @param keeper the sending address
+   * @param block block to read the current state (allowances) at
+   */
+  default List<TxCall> preparation(Address keeper, long block) {
+    return List.of();
+  }
 }

@@ -80,6 +80,7 @@ final class ReserveListing {
           big(r.liquidationBonusBps())), CALL_GAS);
     }
     call(plan, configurator.setReserveBorrowing(asset, true), CALL_GAS);
+    call(plan, configurator.setReserveFlashLoaning(asset, true), CALL_GAS);
     if (r.stableBorrowing()) call(plan, configurator.setReserveStableRateBorrowing(asset, true), CALL_GAS);
     call(plan, configurator.setReserveFactor(asset, big(r.reserveFactorBps())), CALL_GAS);
     call(plan, configurator.setLiquidationProtocolFee(asset, big(r.liquidationProtocolFeeBps())), CALL_GAS);

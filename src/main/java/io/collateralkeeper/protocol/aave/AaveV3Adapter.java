@@ -1,0 +1,264 @@
+package io.collateralkeeper.protocol.aave;
+
+import io.collateralkeeper.chain.CallRequest;
+import io.collateralkeeper.chain.CallResult;
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.chain.Multicall;
+import io.collateralkeeper.chain.Wrappers;
+import io.collateralkeeper.contracts.FlashLiquidator;
+import io.collateralkeeper.contracts.aave.IERC20Detailed;
+import io.collateralkeeper.contracts.aave.Pool;
+import io.collateralkeeper.dex.SwapQuote;
+import io.collateralkeeper.dex.UniswapV2Quoter;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.protocol.AccountHealth;
+import io.collateralkeeper.protocol.Decision;
+import io.collateralkeeper.protocol.ProtocolAdapter;
+import io.collateralkeeper.protocol.TxCall;
+import io.collateralkeeper.risk.Units;
+import io.collateralkeeper.risk.aave.AaveMarket;
+import io.collateralkeeper.risk.aave.AaveMath;
+import io.collateralkeeper.risk.aave.AavePosition;
+import io.collateralkeeper.risk.aave.AaveReserve;
+import io.collateralkeeper.strategy.aave.AaveLiquidationOption;
+import io.collateralkeeper.strategy.aave.AaveLiquidationPlanner;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.web3j.abi.EventEncoder;
+import org.web3j.protocol.core.methods.response.Log;
+
+/**
+ * {@link ProtocolAdapter} for an Aave V3 market (v3.0.x Pool): accounts come from the Pool's position events
+ * ({@link AavePoolEvents}); state is read with {@link AaveReader}; health is {@link AaveMath} (equal to {@code
+ * Pool.getUserAccountData} to the wei); liquidations are sized by {@link AaveLiquidationPlanner} over every
+ * (collateral, debt) pair and three sizes, priced by selling the seized collateral on a Uniswap V2 router, and funded
+ * either from the keeper's inventory ({@code Pool.liquidationCall} from the keeper's wallet) or by our {@code
+ * FlashLiquidator} executor ({@code flashLoanSimple} → {@code liquidationCall} → swap → repay, reverting below a
+ * minimum profit).
+ */
+public final class AaveV3Adapter implements ProtocolAdapter {
+  private static final String LIQUIDATED = EventEncoder.encode(FlashLiquidator.LIQUIDATED_EVENT);
+
+  /**
+   * How liquidations are funded.
+   *
+   * @param executor the FlashLiquidator, or null for inventory funding
+   * @param receiveAToken inventory funding: take aTokens instead of the underlying
+   */
+  public record Funding(Address executor, boolean receiveAToken) {
+    public boolean flashLoan() {
+      return executor != null;
+    }
+  }
+
+  private final ChainClient chain;
+  private final Multicall multicall;
+  private final AaveReader reader;
+  private final AaveContracts contracts;
+  private final UniswapV2Quoter quoter;
+  private final Funding funding;
+  private final Address keeper;
+  private final AaveLiquidationPlanner planner;
+  private final Map<Address, AavePosition> positions = new LinkedHashMap<>();
+  private final Map<Address, BigInteger> inventory = new HashMap<>();
+  private AaveMarket market;
+  private long block;
+
+  /**
+   * @param keeper the keeper's sending address (inventory balances, and the liquidator in receipts)
+   * @throws io.collateralkeeper.chain.RpcException when the provider or Pool cannot be read
+   */
+  public AaveV3Adapter(
+      ChainClient chain, Multicall multicall, Address addressesProvider, UniswapV2Quoter quoter, Funding funding,
+      Address keeper) {
+    this.chain = chain;
+    this.multicall = multicall;
+    this.reader = new AaveReader(chain, multicall, addressesProvider);
+    long head = chain.blockNumber();
+    this.contracts = reader.contracts(head);
+    this.quoter = quoter;
+    this.funding = funding;
+    this.keeper = keeper;
+    long premium = 0;
+    if (funding.flashLoan()) {
+      Pool pool = Wrappers.at(contracts.pool(), Pool::load);
+      String data = chain.call(new CallRequest(contracts.pool(), pool.FLASHLOAN_PREMIUM_TOTAL().encodeFunctionCall()), head);
+      premium = new BigInteger(data.substring(2), 16).longValueExact();
+    }
+    this.planner = new AaveLiquidationPlanner(!funding.flashLoan() && funding.receiveAToken(), premium);
+  }
+
+  @Override
+  public String name() {
+    return "aave-v3";
+  }
+
+  /** The market's contracts. */
+  public AaveContracts contracts() {
+    return contracts;
+  }
+
+  @Override
+  public List<Address> eventSources() {
+    return List.of(contracts.pool());
+  }
+
+  @Override
+  public Set<Address> accountsIn(List<Log> logs) {
+    return AavePoolEvents.usersIn(logs, contracts.pool());
+  }
+
+  @Override
+  public void refresh(long block, long blockTimestamp, Collection<Address> accounts) {
+    AaveSnapshot s = reader.read(List.copyOf(accounts), block);
+    this.market = s.market();
+    this.block = block;
+    positions.putAll(s.positions());
+    if (!funding.flashLoan()) readInventory(block);
+  }
+
+  @Override
+  public List<AccountHealth> evaluate() {
+    List<AccountHealth> out = new ArrayList<>(positions.size());
+    for (AavePosition p : positions.values()) {
+      out.add(new AccountHealth(p.user(), AaveMath.accountData(p, market).healthFactor()));
+    }
+    return out;
+  }
+
+  @Override
+  public Decision planLiquidation(Address account, BigInteger minRevenueUsdWad) {
+    AavePosition p = positions.get(account);
+    if (p == null) return Decision.skip(account, "unknown account");
+    List<AaveLiquidationOption> options = planner.options(p, market);
+    if (options.isEmpty()) return Decision.skip(account, "not liquidatable");
+    List<UniswapV2Quoter.Request> sales = new ArrayList<>();
+    for (AaveLiquidationOption o : options) {
+      sales.add(new UniswapV2Quoter.Request(o.collateralAsset(), o.debtAsset(), o.outcome().collateralToLiquidator()));
+    }
+    List<Optional<SwapQuote>> quotes = quoter.quote(sales, block);
+    List<Optional<BigInteger>> proceeds = quotes.stream().map(q -> q.map(SwapQuote::amountOut)).toList();
+    Optional<AaveLiquidationPlanner.Chosen> best = planner.best(market, options, proceeds);
+    if (best.isEmpty()) return Decision.skip(account, "no DEX path to sell the seized collateral");
+    AaveLiquidationPlanner.Chosen c = best.get();
+    AaveLiquidationOption o = c.option();
+    if (c.profitUsdWad().compareTo(minRevenueUsdWad) < 0) {
+      return Decision.skip(
+          account,
+          "unprofitable: best liquidation earns $" + Units.formatWad(c.profitUsdWad(), 4) + " after the DEX sale, $"
+              + Units.formatWad(minRevenueUsdWad, 4) + " needed");
+    }
+    TxCall call;
+    if (funding.flashLoan()) {
+      BigInteger minProfit = AaveLiquidationPlanner.fromUsdWad(market, o.debtAsset(), minRevenueUsdWad).max(BigInteger.ONE);
+      List<String> path = quotes.get(c.index()).orElseThrow().path().stream().map(Address::hex).toList();
+      FlashLiquidator.Liquidation l =
+          new FlashLiquidator.Liquidation(
+              o.collateralAsset().hex(), o.debtAsset().hex(), account.hex(), o.debtToCover(),
+              o.collateralAsset().equals(o.debtAsset()) ? List.of() : path, minProfit, BigInteger.ZERO);
+      call = TxCall.of(funding.executor(), Wrappers.at(funding.executor(), FlashLiquidator::load).liquidate(l).encodeFunctionCall());
+    } else {
+      BigInteger held = inventory.getOrDefault(o.debtAsset(), BigInteger.ZERO);
+      if (held.compareTo(o.debtToCover()) < 0) {
+        return Decision.skip(
+            account, "inventory: the wallet holds " + held + " of " + o.debtAsset() + ", the liquidation needs " + o.debtToCover());
+      }
+      Pool pool = Wrappers.at(contracts.pool(), Pool::load);
+      call = TxCall.of(contracts.pool(), pool.liquidationCall(o.collateralAsset().hex(), o.debtAsset().hex(), account.hex(),
+          o.debtToCover(), funding.receiveAToken()).encodeFunctionCall());
+    }
+    String summary =
+        "repay %s of %s, seize %s of %s, health %s, profit after sale $%s"
+            .formatted(o.outcome().debtRepaid(), symbol(o.debtAsset()), o.outcome().collateralToLiquidator(),
+                symbol(o.collateralAsset()), Units.formatHealth(o.outcome().healthFactor()),
+                Units.formatWad(c.profitUsdWad(), 2));
+    return new Decision.Act(account, call, c.profitUsdWad(), summary);
+  }
+
+  /**
+   * Flash-loan funding: the executor's {@code Liquidated.profit} (debt asset) at the oracle price. Inventory: for each
+   * Pool {@code LiquidationCall} whose liquidator is the keeper, collateral received minus debt repaid, both at the
+   * oracle price (the seized collateral stays in the wallet unsold).
+   */
+  @Override
+  public BigInteger revenueIn(List<Log> receiptLogs, Address keeper) {
+    BigInteger total = BigInteger.ZERO;
+    for (Log log : receiptLogs) {
+      if (log.getTopics() == null || log.getTopics().isEmpty()) continue;
+      Address from = Address.of(log.getAddress());
+      if (funding.flashLoan() && from.equals(funding.executor()) && LIQUIDATED.equals(log.getTopics().get(0))) {
+        var e = FlashLiquidator.getLiquidatedEventFromLog(log);
+        total = total.add(AaveLiquidationPlanner.usdWad(market, Address.of(e.debtAsset), e.profit));
+      } else if (!funding.flashLoan() && from.equals(contracts.pool())
+          && AavePoolEvents.LIQUIDATION_CALL_TOPIC.equals(log.getTopics().get(0))) {
+        var e = Pool.getLiquidationCallEventFromLog(log);
+        if (!keeper.equals(Address.of(e.liquidator))) continue;
+        total = total
+            .add(AaveLiquidationPlanner.usdWad(market, Address.of(e.collateralAsset), e.liquidatedCollateralAmount))
+            .subtract(AaveLiquidationPlanner.usdWad(market, Address.of(e.debtAsset), e.debtToCover));
+      }
+    }
+    return total;
+  }
+
+  @Override
+  public Set<Address> accounts() {
+    return positions.keySet();
+  }
+
+  /** Inventory funding: {@code approve(Pool, max)} for every reserve asset the Pool may not pull from the keeper yet. */
+  @Override
+  public List<TxCall> preparation(Address keeper, long block) {
+    if (funding.flashLoan()) return List.of();
+    AaveMarket m = market != null ? market : reader.readMarket(contracts, block);
+    List<Address> assets = m.reserves().values().stream().map(AaveReserve::asset).toList();
+    List<CallRequest> calls = new ArrayList<>();
+    for (Address a : assets) {
+      calls.add(new CallRequest(a, erc20(a).allowance(keeper.hex(), contracts.pool().hex()).encodeFunctionCall()));
+    }
+    List<CallResult> r = multicall.aggregate(calls, block);
+    List<TxCall> approvals = new ArrayList<>();
+    for (int i = 0; i < assets.size(); i++) {
+      BigInteger allowance = r.get(i).success() ? new BigInteger(r.get(i).returnData().substring(2), 16) : BigInteger.ZERO;
+      if (allowance.compareTo(Units.MAX_UINT256.shiftRight(1)) < 0) {
+        approvals.add(TxCall.of(assets.get(i), erc20(assets.get(i)).approve(contracts.pool().hex(), Units.MAX_UINT256).encodeFunctionCall()));
+      }
+    }
+    return approvals;
+  }
+
+  /** The cached position of one account (tests and tools). */
+  public Optional<AavePosition> position(Address account) {
+    return Optional.ofNullable(positions.get(account));
+  }
+
+  /** The market read at the last refresh. */
+  public AaveMarket market() {
+    return market;
+  }
+
+  private void readInventory(long block) {
+    List<Address> assets = market.reserves().values().stream().map(AaveReserve::asset).toList();
+    List<CallRequest> calls = new ArrayList<>();
+    for (Address a : assets) calls.add(new CallRequest(a, erc20(a).balanceOf(keeper.hex()).encodeFunctionCall()));
+    List<CallResult> r = multicall.aggregate(calls, block);
+    for (int i = 0; i < assets.size(); i++) {
+      if (r.get(i).success()) inventory.put(assets.get(i), new BigInteger(r.get(i).returnData().substring(2), 16));
+    }
+  }
+
+  private static IERC20Detailed erc20(Address token) {
+    return Wrappers.at(token, IERC20Detailed::load);
+  }
+
+  private String symbol(Address asset) {
+    return asset.hex().substring(0, 8);
+  }
+}

@@ -1,0 +1,180 @@
+package io.collateralkeeper.protocol.aave;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.collateralkeeper.chain.CallRequest;
+import io.collateralkeeper.chain.Multicall;
+import io.collateralkeeper.chain.Wrappers;
+import io.collateralkeeper.config.StrategyConfig;
+import io.collateralkeeper.contracts.FlashLiquidator;
+import io.collateralkeeper.contracts.Multicall3;
+import io.collateralkeeper.contracts.aave.Pool;
+import io.collateralkeeper.daemon.Attempt;
+import io.collateralkeeper.daemon.BlockReport;
+import io.collateralkeeper.daemon.KeeperAssembly;
+import io.collateralkeeper.daemon.KeeperDaemon;
+import io.collateralkeeper.daemon.KeeperListener;
+import io.collateralkeeper.devnet.VaultDeployer;
+import io.collateralkeeper.devnet.aave.AaveActions;
+import io.collateralkeeper.devnet.aave.AaveBorrower;
+import io.collateralkeeper.devnet.aave.AaveFixture;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.risk.Units;
+import io.collateralkeeper.wallet.Signer;
+import io.collateralkeeper.wallet.WalletLoader;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.web3j.crypto.Credentials;
+
+/**
+ * The keeper against a real Aave V3 deployment (npm artifacts) and a real Uniswap V2: borrowers are opened, WETH
+ * crashes, and the daemon must liquidate every account that became liquidatable, with no reverted transaction, in
+ * both funding modes.
+ */
+class AaveLiquidationIT {
+  private static final Address LP = Address.of("0x00000000000000000000000000000000000a11ce");
+  private static final int BORROWERS = 24;
+
+  private AaveFixture f;
+  private AaveActions actions;
+  private Multicall multicall;
+  private Journal journal;
+  private final List<Address> borrowers = new ArrayList<>();
+  private final Signer keeper = WalletLoader.devAccount(1, 31337);
+  @TempDir Path tmp;
+
+  @BeforeEach
+  void open() throws Exception {
+    f = AaveFixture.start();
+    actions = new AaveActions(f.devnet, f.aave);
+    Credentials creds = keeper.credentials();
+    var tm = VaultDeployer.transactionManager(f.chain.web3j(), creds, 31337);
+    Multicall3 mc = Multicall3.deploy(f.chain.web3j(), tm, VaultDeployer.gasProvider(31337)).send();
+    multicall = new Multicall(f.chain, Address.of(mc.getContractAddress()), 250);
+    journal = Journal.open(tmp.resolve("journal.db"));
+
+    List<AaveBorrower> accounts = new ArrayList<>();
+    accounts.add(
+        AaveBorrower.supplier(
+            LP, Map.of("USDC", units(50_000_000, 6), "DAI", units(50_000_000, 18), "WETH", units(10_000, 18))));
+    for (int i = 0; i < BORROWERS; i++) {
+      Address a = Address.of(String.format("0x00000000000000000000000000000000b0%06x", i));
+      // 5..16 WETH at $3,000 against USDC or DAI debt at 76-79.5% of the collateral (liquidation threshold 82.5%)
+      BigInteger weth = units(5 + i % 12, 18);
+      long debtUsd = (5 + i % 12) * 3_000L * (760 + (i * 7) % 36) / 1000;
+      String debtSymbol = i % 3 == 0 ? "DAI" : "USDC";
+      BigInteger debt = units(debtUsd, debtSymbol.equals("DAI") ? 18 : 6);
+      accounts.add(AaveBorrower.variable(a, Map.of("WETH", weth), Map.of(debtSymbol, debt)));
+      borrowers.add(a);
+    }
+    actions.open(accounts);
+  }
+
+  @AfterEach
+  void close() {
+    if (journal != null) journal.close();
+    if (f != null) f.close();
+  }
+
+  @Test
+  void liquidatesEveryAccountWithAFlashLoanAndNoReverts() throws Exception {
+    Credentials creds = keeper.credentials();
+    var tm = VaultDeployer.transactionManager(f.chain.web3j(), creds, 31337);
+    FlashLiquidator executor =
+        FlashLiquidator.deploy(f.chain.web3j(), tm, VaultDeployer.gasProvider(31337), f.aave.provider().hex(),
+                f.dex.router().hex())
+            .send();
+    KeeperDaemon daemon = daemon(strategy("flash-loan", Address.of(executor.getContractAddress())));
+
+    List<Attempt> attempts = crashAndRun(daemon);
+
+    assertThat(attempts).isNotEmpty().allMatch(Attempt::included).noneMatch(Attempt::reverted);
+    for (Attempt a : attempts) assertThat(a.revenueUsdWad()).isPositive();
+    // The executor kept nothing: the profit went to its owner, the keeper, in the debt asset.
+    assertThat(balance("USDC", keeper.address()).add(balance("DAI", keeper.address()))).isPositive();
+  }
+
+  @Test
+  void liquidatesEveryAccountFromInventoryAndNoReverts() throws Exception {
+    f.devnet.sendAll(actions.mint("USDC", Map.of(Address.of(keeper.address()), units(5_000_000, 6))), 1);
+    f.devnet.sendAll(actions.mint("DAI", Map.of(Address.of(keeper.address()), units(5_000_000, 18))), 1);
+    KeeperDaemon daemon = daemon(strategy("inventory", null));
+
+    List<Attempt> attempts = crashAndRun(daemon);
+
+    List<Attempt> liquidations = attempts.stream().filter(a -> borrowers.contains(a.account())).toList();
+    assertThat(liquidations).isNotEmpty().allMatch(Attempt::included).noneMatch(Attempt::reverted);
+    for (Attempt a : liquidations) assertThat(a.revenueUsdWad()).isPositive();
+    assertThat(balance("WETH", keeper.address())).isPositive(); // the seized collateral, unsold
+  }
+
+  // ------------------------------------------------------------------ helpers
+
+  private List<Attempt> crashAndRun(KeeperDaemon daemon) {
+    BlockReport first = daemon.processHead(f.chain.blockNumber());
+    assertThat(first.tracked()).isGreaterThanOrEqualTo(BORROWERS);
+    assertThat(first.liquidatable()).isEmpty();
+    daemon.processHead(f.chain.blockNumber()); // settles preparation transactions, if any
+
+    f.aave.setPrice(f.devnet, "WETH", BigInteger.valueOf(2_700_00000000L)); // -10%
+    assertThat(liquidatableOnChain()).isNotEmpty();
+    for (int i = 0; i < 12 && !liquidatableOnChain().isEmpty(); i++) {
+      BlockReport r = daemon.processHead(f.chain.blockNumber()); // automine: each liquidation is mined at once
+      assertThat(r.skipped()).as("skipped at block %d", r.block()).isEmpty();
+    }
+    daemon.processHead(f.chain.blockNumber()); // settle the last receipts
+    assertThat(liquidatableOnChain()).isEmpty();
+    return daemon.attempts();
+  }
+
+  private KeeperDaemon daemon(StrategyConfig config) {
+    return KeeperAssembly.assemble(f.chain, config, keeper, journal, KeeperListener.NONE);
+  }
+
+  private StrategyConfig strategy(String funding, Address executor) {
+    return new StrategyConfig(
+        new StrategyConfig.Chain(List.of(f.anvil.rpcUrl()), 31337L, 20L, 30_000L),
+        new StrategyConfig.AaveV3(
+            f.aave.provider().hex(), multicall.address().hex(), 0L, 5_000L, funding,
+            executor == null ? null : executor.hex(), false, f.dex.router().hex(), f.dex.weth().hex()),
+        null,
+        new StrategyConfig.Liquidation(new BigDecimal("0.01"), null),
+        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), f.aave.reserve("WETH").feed().hex()),
+        null,
+        null);
+  }
+
+  private List<Address> liquidatableOnChain() {
+    Pool pool = Wrappers.at(f.aave.pool(), Pool::load);
+    List<CallRequest> calls = new ArrayList<>();
+    for (Address b : borrowers) calls.add(new CallRequest(f.aave.pool(), pool.getUserAccountData(b.hex()).encodeFunctionCall()));
+    var results = multicall.aggregate(calls, f.chain.blockNumber());
+    List<Address> out = new ArrayList<>();
+    for (int i = 0; i < borrowers.size(); i++) {
+      String hex = results.get(i).returnData().substring(2);
+      BigInteger hf = new BigInteger(hex.substring(64 * 5, 64 * 6), 16);
+      if (hf.compareTo(Units.WAD) < 0) out.add(borrowers.get(i));
+    }
+    return out;
+  }
+
+  private BigInteger balance(String symbol, String owner) {
+    Address token = f.aave.asset(symbol);
+    var erc20 = Wrappers.at(token, io.collateralkeeper.contracts.aave.IERC20Detailed::load);
+    String data = f.chain.call(new CallRequest(token, erc20.balanceOf(owner).encodeFunctionCall()), f.chain.blockNumber());
+    return new BigInteger(data.substring(2), 16);
+  }
+
+  private static BigInteger units(long whole, int decimals) {
+    return BigInteger.valueOf(whole).multiply(BigInteger.TEN.pow(decimals));
+  }
+}
