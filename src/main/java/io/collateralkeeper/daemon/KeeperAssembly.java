@@ -53,6 +53,11 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
+    if (config.route() != null && config.route().bundle()) {
+      throw new KeeperException(
+          "route.mode bundle is not available in keeper run yet (the bundle client and devnet relay exist; the daemon"
+              + " sends to the public mempool only): use route.mode public");
+    }
     ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();

@@ -40,6 +40,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,6 +76,7 @@ public final class KeeperDaemon implements Runnable {
   private final Set<Address> warnedStale = new LinkedHashSet<>();
   private volatile boolean running = true;
   private long nextLogBlock;
+  private boolean indexLoaded;
   private long lastHead = -1;
 
   public KeeperDaemon(
@@ -134,6 +136,11 @@ public final class KeeperDaemon implements Runnable {
     return all;
   }
 
+  /** The adapter's market key in the journal's account index. */
+  public String adapterMarketKey() {
+    return adapter.marketKey();
+  }
+
   /** The sending address. */
   public Address from() {
     return from;
@@ -145,18 +152,31 @@ public final class KeeperDaemon implements Runnable {
     long timestamp = block.getTimestamp().longValueExact();
     BigInteger baseFee = block.getBaseFeePerGas() == null ? BigInteger.ZERO : block.getBaseFeePerGas();
     nativeUsd = readNativePrice(head).answer();
+
+    Set<Address> toRead = new LinkedHashSet<>(adapter.accounts());
+    String market = adapter.marketKey();
+    if (!indexLoaded) {
+      // Discovery survives restarts: resume indexing where the journal says it stopped, with the accounts found so far.
+      indexLoaded = true;
+      OptionalLong saved = journal.indexedUpTo(settings.chainId(), market);
+      if (saved.isPresent() && saved.getAsLong() > nextLogBlock) nextLogBlock = saved.getAsLong();
+      List<Address> known = journal.indexedAccounts(settings.chainId(), market);
+      toRead.addAll(known);
+      if (saved.isPresent()) LOG.info("index of {} resumed at block {} with {} accounts", market, nextLogBlock, known.size());
+    }
+    if (nextLogBlock <= head) {
+      Set<Address> found = adapter.accountsIn(indexer.fetch(nextLogBlock, head));
+      toRead.addAll(found);
+      journal.recordIndexed(settings.chainId(), market, head + 1, found);
+      nextLogBlock = head + 1;
+    }
+    adapter.refresh(head, timestamp, toRead);
     if (pipeline == null) {
+      // after the first refresh: reconciling values receipts with the adapter's market state
       pipeline =
           TxPipeline.start(chain, journal, signer, settings.chainId(), pipelineSettings, this::value, head, baseFee);
       prepare(head, baseFee);
     }
-
-    Set<Address> toRead = new LinkedHashSet<>(adapter.accounts());
-    if (nextLogBlock <= head) {
-      toRead.addAll(adapter.accountsIn(indexer.fetch(nextLogBlock, head)));
-      nextLogBlock = head + 1;
-    }
-    adapter.refresh(head, timestamp, toRead);
 
     List<AccountHealth> health = adapter.evaluate();
     Set<Address> liquidatable = new LinkedHashSet<>();

@@ -175,6 +175,45 @@ public final class Journal implements AutoCloseable {
         id);
   }
 
+  // ---------------------------------------------------------------- account index
+
+  /**
+   * The next block to index events from for a market, if it was indexed before.
+   *
+   * @param market a stable market key, e.g. "aave-v3:0x...provider"
+   */
+  public synchronized OptionalLong indexedUpTo(long chainId, String market) {
+    List<Long> r =
+        query("SELECT next_block FROM index_progress WHERE chain_id = ? AND market = ?", rs -> rs.getLong(1), chainId, market);
+    return r.isEmpty() ? OptionalLong.empty() : OptionalLong.of(r.get(0));
+  }
+
+  /** Every account indexed for a market. */
+  public synchronized List<Address> indexedAccounts(long chainId, String market) {
+    return query(
+        "SELECT account FROM indexed_accounts WHERE chain_id = ? AND market = ? ORDER BY rowid",
+        rs -> Address.of(rs.getString(1)),
+        chainId,
+        market);
+  }
+
+  /** Records, in one commit, that a market's events are indexed up to {@code nextBlock - 1} and its new accounts. */
+  public synchronized void recordIndexed(long chainId, String market, long nextBlock, java.util.Collection<Address> accounts) {
+    inTransaction(
+        () -> {
+          for (Address a : accounts) {
+            update("INSERT OR IGNORE INTO indexed_accounts (chain_id, market, account) VALUES (?, ?, ?)", chainId, market, a.hex());
+          }
+          update(
+              "INSERT INTO index_progress (chain_id, market, next_block) VALUES (?, ?, ?) "
+                  + "ON CONFLICT (chain_id, market) DO UPDATE SET next_block = excluded.next_block",
+              chainId,
+              market,
+              nextBlock);
+          return null;
+        });
+  }
+
   // ---------------------------------------------------------------- transactions
 
   /** Journals a signed transaction (a replacement or a cancellation) with status {@code signed}, durably. */

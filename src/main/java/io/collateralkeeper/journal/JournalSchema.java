@@ -64,6 +64,22 @@ final class JournalSchema {
             gas_cost_usd_wad TEXT NOT NULL,
             recorded_ms INTEGER NOT NULL)""");
 
+  /** The account index (discovery survives restarts); additive, so created in existing journals too. */
+  private static final List<String> INDEX_DDL =
+      List.of(
+          """
+          CREATE TABLE IF NOT EXISTS index_progress (
+            chain_id INTEGER NOT NULL,
+            market TEXT NOT NULL,
+            next_block INTEGER NOT NULL CHECK (next_block >= 0),
+            PRIMARY KEY (chain_id, market))""",
+          """
+          CREATE TABLE IF NOT EXISTS indexed_accounts (
+            chain_id INTEGER NOT NULL,
+            market TEXT NOT NULL,
+            account TEXT NOT NULL,
+            PRIMARY KEY (chain_id, market, account))""");
+
   private JournalSchema() {}
 
   /**
@@ -75,6 +91,7 @@ final class JournalSchema {
     int appId = intPragma(c, "application_id");
     if (appId == 0 && tableCount(c) == 0) {
       create(c, nowMs);
+      createIndex(c);
       return;
     }
     if (appId != APPLICATION_ID) {
@@ -87,6 +104,13 @@ final class JournalSchema {
               + ": use a newer keeper");
     }
     if (version < 1) throw new JournalException("journal " + file + " has no schema version: the file is damaged");
+    createIndex(c);
+  }
+
+  private static void createIndex(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      for (String ddl : INDEX_DDL) s.executeUpdate(ddl);
+    }
   }
 
   private static void create(Connection c, long nowMs) throws SQLException {

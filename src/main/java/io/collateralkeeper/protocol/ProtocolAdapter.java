@@ -19,6 +19,11 @@ public interface ProtocolAdapter {
   /** Short protocol name for logs and the journal, e.g. "reference-vault". */
   String name();
 
+  /** A stable key of this market for the journal's account index, e.g. "aave-v3:0x87870bca...". */
+  default String marketKey() {
+    return name() + ":" + String.join(",", eventSources().stream().map(Address::hex).toList());
+  }
+
   /** Contracts whose events reveal accounts (indexed from the strategy's start block). */
   List<Address> eventSources();
 

@@ -26,6 +26,7 @@ public final class DelayingRpcProxy implements AutoCloseable {
   private final HttpServer server;
   private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
   private final AtomicBoolean down = new AtomicBoolean();
+  private final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
 
   /**
    * @param upstream the real node's URL
@@ -51,7 +52,9 @@ public final class DelayingRpcProxy implements AutoCloseable {
               exchange.sendResponseHeaders(503, -1);
               return;
             }
-            if (new String(body, StandardCharsets.UTF_8).contains("\"" + method + "\"")) sleep(delay);
+            String text = new String(body, StandardCharsets.UTF_8);
+            requests.add(text);
+            if (text.contains("\"" + method + "\"")) sleep(delay);
             Request request = new Request.Builder().url(upstream).post(RequestBody.create(body, JSON)).build();
             try (Response response = http.newCall(request).execute()) {
               byte[] out = response.body() == null ? new byte[0] : response.body().bytes();
@@ -69,6 +72,11 @@ public final class DelayingRpcProxy implements AutoCloseable {
   /** The proxy's URL. */
   public String url() {
     return "http://127.0.0.1:" + server.getAddress().getPort();
+  }
+
+  /** Every request body received so far, in order. */
+  public java.util.List<String> requests() {
+    return java.util.List.copyOf(requests);
   }
 
   /** Makes the proxy answer every request with HTTP 503 (true) or forward again (false). */

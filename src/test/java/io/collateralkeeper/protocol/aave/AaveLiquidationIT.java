@@ -117,6 +117,46 @@ class AaveLiquidationIT {
     assertThat(balance("WETH", keeper.address())).isPositive(); // the seized collateral, unsold
   }
 
+  @Test
+  void restartsWithoutReindexingFromScratchOrLiquidatingTwice() throws Exception {
+    f.devnet.sendAll(actions.mint("USDC", Map.of(Address.of(keeper.address()), units(5_000_000, 6))), 1);
+    f.devnet.sendAll(actions.mint("DAI", Map.of(Address.of(keeper.address()), units(5_000_000, 18))), 1);
+    KeeperDaemon first = daemon(strategy("inventory", null));
+    first.processHead(f.chain.blockNumber());
+    first.processHead(f.chain.blockNumber());
+    f.aave.setPrice(f.devnet, "WETH", BigInteger.valueOf(2_700_00000000L));
+    int sentBefore = first.processHead(f.chain.blockNumber()).sent().size(); // mined at once (automine)
+    assertThat(sentBefore).isPositive();
+    long indexedTo = journal.indexedUpTo(31337, first.adapterMarketKey()).orElseThrow();
+
+    // A new process on the same journal, through an endpoint that records every request.
+    try (var proxy = new io.collateralkeeper.devnet.DelayingRpcProxy(f.anvil.rpcUrl(), "none", java.time.Duration.ZERO)) {
+      StrategyConfig config = strategy("inventory", null);
+      config = new StrategyConfig(new StrategyConfig.Chain(List.of(proxy.url()), 31337L, 20L, 30_000L), config.protocol(),
+          null, config.liquidation(), config.gas(), null, null);
+      try (var chain = io.collateralkeeper.chain.ChainClient.http(proxy.url(), java.time.Duration.ofSeconds(30))) {
+        KeeperDaemon second = KeeperAssembly.assemble(chain, config, keeper, journal, KeeperListener.NONE);
+        BlockReport r = second.processHead(chain.blockNumber());
+        assertThat(r.tracked()).isGreaterThanOrEqualTo(BORROWERS); // the accounts came back from the journal
+        for (String body : proxy.requests()) {
+          if (!body.contains("eth_getLogs")) continue;
+          String from = body.replaceAll(".*\"fromBlock\":\"(0x[0-9a-f]+)\".*", "$1");
+          assertThat(Long.decode(from)).as("getLogs from %s", from).isGreaterThanOrEqualTo(indexedTo);
+        }
+        for (int i = 0; i < 12 && !liquidatableOnChain().isEmpty(); i++) second.processHead(chain.blockNumber());
+        second.processHead(chain.blockNumber());
+      }
+    }
+    assertThat(liquidatableOnChain()).isEmpty();
+    // No liquidation twice: one LiquidationCall per user per block, and one included transaction per intent.
+    try (var c = java.sql.DriverManager.getConnection("jdbc:sqlite:" + tmp.resolve("journal.db"));
+        var rs = c.createStatement().executeQuery(
+            "SELECT t.intent_id, count(*) FROM txs t WHERE t.status = 'included' AND t.intent_id IS NOT NULL "
+                + "GROUP BY t.intent_id HAVING count(*) > 1")) {
+      assertThat(rs.next()).as("an intent with two included transactions").isFalse();
+    }
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private List<Attempt> crashAndRun(KeeperDaemon daemon) {
