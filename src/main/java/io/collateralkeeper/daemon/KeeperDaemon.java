@@ -255,8 +255,7 @@ public final class KeeperDaemon implements Runnable {
     } catch (CallRevertedException e) {
       return Evaluation.skip("simulation reverted: " + e.getMessage());
     }
-    BigInteger gasLimit =
-        gas.multiply(BigInteger.valueOf(10_000 + settings.gasLimitBufferBps())).divide(Units.BPS);
+    BigInteger gasLimit = gasLimit(gas);
     BigInteger profitWei = act.revenueUsdWad().multiply(Units.PRICE_UNIT).divide(nativeUsd);
     BidDecision bid = bidder.bid(profitWei, gasLimit, baseFee, head);
     if (bid instanceof NoBid no) return Evaluation.skip("no bid: " + no.reason());
@@ -271,6 +270,11 @@ public final class KeeperDaemon implements Runnable {
     return new Evaluation(new Candidate(act, gasLimit, offered, gasCost, net), null);
   }
 
+  /** The simulated gas plus the configured buffer. */
+  private BigInteger gasLimit(BigInteger simulatedGas) {
+    return simulatedGas.multiply(BigInteger.valueOf(10_000 + settings.gasLimitBufferBps())).divide(Units.BPS);
+  }
+
   /** Sends the adapter's one-time preparation transactions (e.g. approvals), journaled like any other. */
   private void prepare(long head, BigInteger baseFee) {
     List<TxCall> calls = adapter.preparation(from, head);
@@ -278,7 +282,7 @@ public final class KeeperDaemon implements Runnable {
     FeeQuote fee = fees.quote(baseFee).orElseThrow(() -> new RpcException("base fee " + baseFee + " wei above the gas cap"));
     for (TxCall c : calls) {
       BigInteger gas = chain.estimateGas(from, new CallRequest(c.to(), c.data()));
-      BigInteger limit = gas.multiply(BigInteger.valueOf(10_000 + settings.gasLimitBufferBps())).divide(Units.BPS);
+      BigInteger limit = gasLimit(gas);
       IntentSpec intent = new IntentSpec(adapter.name(), c.to(), "prepare", BigInteger.ZERO);
       Submission s = pipeline.submit(intent, c, limit, fee, head);
       LOG.info("preparation sent to {}: {}", c.to(), s);

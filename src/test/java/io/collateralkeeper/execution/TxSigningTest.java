@@ -19,7 +19,7 @@ class TxSigningTest {
     TxCall call = new TxCall(Address.of("0x00000000000000000000000000000000000000aa"), "0xdeadbeef", BigInteger.TEN);
     FeeQuote fee = new FeeQuote(BigInteger.valueOf(30_000_000_000L), BigInteger.valueOf(1_500_000_000L), BigInteger.ONE);
 
-    DecodedTx tx = DecodedTx.decode(TxSigning.sign(keeper, 31337, BigInteger.valueOf(4), call, BigInteger.valueOf(90_000), fee));
+    DecodedTx tx = DecodedTx.decode(new TxSigner(keeper, 31337).sign(4, call, BigInteger.valueOf(90_000), fee).rawHex());
 
     assertThat(tx.from()).isEqualTo(Address.of(keeper.address()));
     assertThat(tx.nonce()).isEqualTo(BigInteger.valueOf(4));

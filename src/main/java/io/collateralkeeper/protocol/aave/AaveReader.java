@@ -77,8 +77,18 @@ public final class AaveReader {
    * @throws RpcException when the endpoint fails or a call reverts
    */
   public AaveSnapshot read(List<Address> users, long block) {
-    AaveContracts c = contracts(block);
-    AaveMarket market = readMarket(c, block);
+    return read(contracts(block), users, block, timestamp(block));
+  }
+
+  /**
+   * Reads users and the market state they need at {@code block}, for contracts already resolved and a block whose
+   * timestamp the caller already has (the per-block path: no provider or block-header reads).
+   *
+   * @param blockTimestamp the block's timestamp, unix seconds
+   * @throws RpcException when the endpoint fails or a call reverts
+   */
+  public AaveSnapshot read(AaveContracts c, List<Address> users, long block, long blockTimestamp) {
+    AaveMarket market = readMarket(c, block, blockTimestamp);
     Map<Address, AavePosition> positions = readPositions(c, market, users, block);
     Set<Integer> missing = new TreeSet<>();
     for (AavePosition p : positions.values()) {
@@ -95,6 +105,15 @@ public final class AaveReader {
    * @throws RpcException when the endpoint fails or a call reverts
    */
   public AaveMarket readMarket(AaveContracts c, long block) {
+    return readMarket(c, block, timestamp(block));
+  }
+
+  private long timestamp(long block) {
+    return chain.block(block).getTimestamp().longValueExact();
+  }
+
+  /** {@link #readMarket(AaveContracts, long)} with the block's timestamp (unix seconds) already known. */
+  public AaveMarket readMarket(AaveContracts c, long block, long timestamp) {
     String list = chain.call(new CallRequest(c.pool(), AaveAbi.getReservesList()), block);
     List<Address> assets = AaveAbi.decodeAddressList(list);
     List<CallRequest> calls = new ArrayList<>();
@@ -108,7 +127,6 @@ public final class AaveReader {
       if (r.config().eModeCategory() != 0) categories.add(r.config().eModeCategory());
     }
     Map<Integer, EModeCategory> eModes = readEModes(c, categories, block);
-    long timestamp = chain.block(block).getTimestamp().longValueExact();
     AaveMarket bare = new AaveMarket(reserves, Map.of(), eModes, timestamp);
     return withPrices(c, bare, block);
   }

@@ -90,7 +90,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
     if (funding.flashLoan()) {
       Pool pool = Wrappers.at(contracts.pool(), Pool::load);
       String data = chain.call(new CallRequest(contracts.pool(), pool.FLASHLOAN_PREMIUM_TOTAL().encodeFunctionCall()), head);
-      premium = new BigInteger(data.substring(2), 16).longValueExact();
+      premium = AaveAbi.decodeUint(data).longValueExact();
     }
     this.planner = new AaveLiquidationPlanner(!funding.flashLoan() && funding.receiveAToken(), premium);
   }
@@ -117,7 +117,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
 
   @Override
   public void refresh(long block, long blockTimestamp, Collection<Address> accounts) {
-    AaveSnapshot s = reader.read(List.copyOf(accounts), block);
+    AaveSnapshot s = reader.read(contracts, List.copyOf(accounts), block, blockTimestamp);
     this.market = s.market();
     this.block = block;
     positions.putAll(s.positions());
@@ -176,8 +176,8 @@ public final class AaveV3Adapter implements ProtocolAdapter {
     }
     String summary =
         "repay %s of %s, seize %s of %s, health %s, profit after sale $%s"
-            .formatted(o.outcome().debtRepaid(), symbol(o.debtAsset()), o.outcome().collateralToLiquidator(),
-                symbol(o.collateralAsset()), Units.formatHealth(o.outcome().healthFactor()),
+            .formatted(o.outcome().debtRepaid(), shortAddress(o.debtAsset()), o.outcome().collateralToLiquidator(),
+                shortAddress(o.collateralAsset()), Units.formatHealth(o.outcome().healthFactor()),
                 Units.formatWad(c.profitUsdWad(), 2));
     return new Decision.Act(account, call, c.profitUsdWad(), summary);
   }
@@ -226,7 +226,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
     List<CallResult> r = multicall.aggregate(calls, block);
     List<TxCall> approvals = new ArrayList<>();
     for (int i = 0; i < assets.size(); i++) {
-      BigInteger allowance = r.get(i).success() ? new BigInteger(r.get(i).returnData().substring(2), 16) : BigInteger.ZERO;
+      BigInteger allowance = r.get(i).success() ? AaveAbi.decodeUint(r.get(i).returnData()) : BigInteger.ZERO;
       if (allowance.compareTo(Units.MAX_UINT256.shiftRight(1)) < 0) {
         approvals.add(TxCall.of(assets.get(i), erc20(assets.get(i)).approve(contracts.pool().hex(), Units.MAX_UINT256).encodeFunctionCall()));
       }
@@ -247,10 +247,11 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   private void readInventory(long block) {
     List<Address> assets = market.reserves().values().stream().map(AaveReserve::asset).toList();
     List<CallRequest> calls = new ArrayList<>();
-    for (Address a : assets) calls.add(new CallRequest(a, erc20(a).balanceOf(keeper.hex()).encodeFunctionCall()));
+    String balanceOfKeeper = AaveAbi.balanceOf(keeper);
+    for (Address a : assets) calls.add(new CallRequest(a, balanceOfKeeper));
     List<CallResult> r = multicall.aggregate(calls, block);
     for (int i = 0; i < assets.size(); i++) {
-      if (r.get(i).success()) inventory.put(assets.get(i), new BigInteger(r.get(i).returnData().substring(2), 16));
+      if (r.get(i).success()) inventory.put(assets.get(i), AaveAbi.decodeUint(r.get(i).returnData()));
     }
   }
 
@@ -258,7 +259,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
     return Wrappers.at(token, IERC20Detailed::load);
   }
 
-  private String symbol(Address asset) {
+  private static String shortAddress(Address asset) {
     return asset.hex().substring(0, 8);
   }
 }
