@@ -23,7 +23,7 @@ public record Bid(
     BigInteger budget)
     implements BidDecision {
 
-  /** The fee fields for {@link TxSender}. */
+  /** The fee fields for {@link TxPipeline#submit}. */
   public FeeQuote feeQuote() {
     return new FeeQuote(maxFeePerGas, maxPriorityFeePerGas, baseFee);
   }
