@@ -52,7 +52,7 @@ public final class TxPipeline {
     this.journal = journal;
     this.signer = signer;
     this.nonces = nonces;
-    this.broadcaster = new Broadcaster(chain);
+    this.broadcaster = new Broadcaster(chain, signer);
     this.rebroadcaster = new Rebroadcaster(broadcaster, journal);
     this.settler = new NonceSettler(chain, journal, signer, valuer);
     this.fees = settings.fees();
@@ -78,7 +78,7 @@ public final class TxPipeline {
       ChainClient chain, Journal journal, Signer key, long chainId, PipelineSettings settings, ReceiptValuer valuer,
       long head, BigInteger baseFee) {
     TxSigner signer = new TxSigner(key, chainId);
-    Broadcaster b = new Broadcaster(chain);
+    Broadcaster b = new Broadcaster(chain, signer);
     Reconciler.Result r =
         new Reconciler(chain, journal, signer, new Rebroadcaster(b, journal), new NonceSettler(chain, journal, signer, valuer))
             .reconcile();

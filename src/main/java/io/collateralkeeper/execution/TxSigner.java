@@ -15,7 +15,9 @@ import org.web3j.utils.Numeric;
 
 /**
  * Signs EIP-1559 (type 2) transactions with web3j's {@link TransactionEncoder}: contract calls, zero-value
- * cancellations, and re-signed copies of a journaled transaction with new fees. Never prints key material.
+ * cancellations, and re-signed copies of a journaled transaction with new fees. Never prints key material. For an
+ * {@linkplain Signer#impersonated() impersonated} account the envelope carries Anvil's placeholder signature and the
+ * hash Anvil will give it ({@link ImpersonatedEnvelope}).
  */
 public final class TxSigner {
   /** Gas of a plain value transfer: a cancellation's gas limit. */
@@ -38,6 +40,11 @@ public final class TxSigner {
   /** The sending address. */
   public Address from() {
     return from;
+  }
+
+  /** True when the account is impersonated on Anvil (no key; see {@link ImpersonatedEnvelope}). */
+  public boolean impersonated() {
+    return signer.impersonated();
   }
 
   /** The chain id signed into every transaction. */
@@ -65,7 +72,7 @@ public final class TxSigner {
     if (!(old.getTransaction() instanceof Transaction1559 t) || t.getChainId() != chainId) {
       throw new IllegalArgumentException("not an EIP-1559 transaction of chain " + chainId);
     }
-    if (old instanceof SignedRawTransaction s) {
+    if (!signer.impersonated() && old instanceof SignedRawTransaction s) {
       try {
         if (!from.equals(Address.of(s.getFrom()))) throw new IllegalArgumentException("signed by " + s.getFrom());
       } catch (SignatureException e) {
@@ -86,9 +93,17 @@ public final class TxSigner {
             data,
             fee.maxPriorityFeePerGas(),
             fee.maxFeePerGas());
-    String signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, signer.credentials()));
-    return new SignedTx(
-        Hash.sha3(signed), signed, nonce, gasLimit, fee.maxFeePerGas(), fee.maxPriorityFeePerGas());
+    String signed;
+    String hash;
+    if (signer.impersonated()) {
+      byte[] envelope = ImpersonatedEnvelope.encode(raw);
+      signed = Numeric.toHexString(envelope);
+      hash = ImpersonatedEnvelope.hash(envelope, from);
+    } else {
+      signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, signer.credentials()));
+      hash = Hash.sha3(signed);
+    }
+    return new SignedTx(hash, signed, nonce, gasLimit, fee.maxFeePerGas(), fee.maxPriorityFeePerGas());
   }
 
   @Override

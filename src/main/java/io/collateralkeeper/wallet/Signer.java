@@ -26,4 +26,14 @@ public interface Signer {
    * @return the credentials for {@link #address()}
    */
   Credentials credentials();
+
+  /**
+   * True when there is no key and an Anvil chain impersonates the account ({@link ImpersonatedSigner}): transactions
+   * then carry Anvil's placeholder signature and are sent with {@code eth_sendTransaction}.
+   *
+   * @return false for a real key
+   */
+  default boolean impersonated() {
+    return false;
+  }
 }

@@ -28,11 +28,18 @@ final class PipelineFixture implements AutoCloseable {
   static final String TRANSFER_TOPIC = EventEncoder.encode(TestToken.TRANSFER_EVENT);
 
   final DevnetFixture devnet = DevnetFixture.start();
-  final Signer keeper = WalletLoader.devAccount(1, 31337);
-  final Address keeperAddress = Address.of(keeper.address());
+  final Signer keeper;
+  final Address keeperAddress;
   final Path journalFile;
 
   PipelineFixture(Path dir) {
+    this(dir, WalletLoader.devAccount(1, 31337));
+  }
+
+  /** With another keeper (e.g. an impersonated one, which the caller funds and impersonates). */
+  PipelineFixture(Path dir, Signer keeper) {
+    this.keeper = keeper;
+    this.keeperAddress = Address.of(keeper.address());
     journalFile = dir.resolve("keeper-journal.db");
     devnet.devnet.setAutomine(false);
   }
