@@ -37,7 +37,32 @@ public record AnvilOptions(
     return new AnvilOptions(chainId, accounts, gasLimit, blockBaseFee, forkUrl, forkBlock, noMining, startTimeout, extraArgs);
   }
 
+  /**
+   * Forks {@code url} (an upstream JSON-RPC endpoint: Anvil reads state from it, never sends it anything to write).
+   *
+   * @param block the upstream block to fork at, or null for its head
+   */
   public AnvilOptions withFork(String url, Long block) {
     return new AnvilOptions(chainId, accounts, blockGasLimit, blockBaseFee, url, block, noMining, startTimeout, extraArgs);
+  }
+
+  /** The chain id to serve (a fork keeps its upstream's). */
+  public AnvilOptions withChainId(long id) {
+    return new AnvilOptions(id, accounts, blockGasLimit, blockBaseFee, forkUrl, forkBlock, noMining, startTimeout, extraArgs);
+  }
+
+  /** Automine off ({@code --no-mining}): blocks are mined only by {@code evm_mine}. */
+  public AnvilOptions withNoMining(boolean off) {
+    return new AnvilOptions(chainId, accounts, blockGasLimit, blockBaseFee, forkUrl, forkBlock, off, startTimeout, extraArgs);
+  }
+
+  /** Further command-line arguments, after the others. */
+  public AnvilOptions withExtraArgs(List<String> args) {
+    return new AnvilOptions(chainId, accounts, blockGasLimit, blockBaseFee, forkUrl, forkBlock, noMining, startTimeout, List.copyOf(args));
+  }
+
+  /** How long to wait for the RPC to answer (a fork of a remote node takes longer to start). */
+  public AnvilOptions withStartTimeout(Duration timeout) {
+    return new AnvilOptions(chainId, accounts, blockGasLimit, blockBaseFee, forkUrl, forkBlock, noMining, timeout, extraArgs);
   }
 }

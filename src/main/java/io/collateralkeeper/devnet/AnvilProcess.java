@@ -18,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * A local Anvil chain run as a child process on a free 127.0.0.1 port. It is stopped by {@link #close()} and, should
  * the JVM exit first (Ctrl-C included), by a shutdown hook.
  */
-public final class AnvilProcess implements AutoCloseable {
+public final class AnvilProcess implements AnvilNode {
   private static final Logger LOG = LoggerFactory.getLogger(AnvilProcess.class);
 
   private final Process process;
@@ -73,6 +73,7 @@ public final class AnvilProcess implements AutoCloseable {
   }
 
   /** The JSON-RPC URL, http://127.0.0.1:PORT. */
+  @Override
   public String rpcUrl() {
     return "http://127.0.0.1:" + port;
   }
