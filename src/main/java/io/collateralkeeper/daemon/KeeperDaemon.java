@@ -57,6 +57,8 @@ import org.web3j.protocol.core.methods.response.EthBlock;
  */
 public final class KeeperDaemon implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(KeeperDaemon.class);
+  /** The intent action of the adapter's one-time preparation transactions. */
+  public static final String PREPARE = "prepare";
 
   private final ChainClient chain;
   private final ProtocolAdapter adapter;
@@ -182,7 +184,9 @@ public final class KeeperDaemon implements Runnable {
     Set<Address> liquidatable = new LinkedHashSet<>();
     for (AccountHealth h : health) if (h.liquidatable()) liquidatable.add(h.account());
 
-    TrackReport track = pipeline.track(head, baseFee, intent -> liquidatable.contains(intent.account()));
+    // a liquidation is wanted while its account is liquidatable; a preparation (approval) until it lands
+    TrackReport track =
+        pipeline.track(head, baseFee, intent -> PREPARE.equals(intent.action()) || liquidatable.contains(intent.account()));
     List<Attempt> settled = settle(track);
     Set<Address> open = new LinkedHashSet<>();
     for (IntentRecord i : journal.openIntents(settings.chainId())) open.add(i.account());
@@ -283,7 +287,7 @@ public final class KeeperDaemon implements Runnable {
     for (TxCall c : calls) {
       BigInteger gas = chain.estimateGas(from, new CallRequest(c.to(), c.data()));
       BigInteger limit = gasLimit(gas);
-      IntentSpec intent = new IntentSpec(adapter.name(), c.to(), "prepare", BigInteger.ZERO);
+      IntentSpec intent = new IntentSpec(adapter.name(), c.to(), PREPARE, BigInteger.ZERO);
       Submission s = pipeline.submit(intent, c, limit, fee, head);
       LOG.info("preparation sent to {}: {}", c.to(), s);
     }

@@ -11,6 +11,7 @@ import io.collateralkeeper.devnet.AnvilOptions;
 import io.collateralkeeper.devnet.AnvilRuntime;
 import io.collateralkeeper.devnet.DevnetControl;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.journal.IntentRecord;
 import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.journal.OutcomeRecord;
 import io.collateralkeeper.journal.TxRecord;
@@ -25,6 +26,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -114,7 +116,8 @@ public final class ForkSimulation {
     long last = fork.blockNumber();
     KeeperHoldings after = KeeperHoldings.read(fork, keeper, tokens, last);
     long lastNonce = fork.latestNonce(keeper).longValueExact();
-    List<Opportunity> opportunities = ledger.opportunities(daemon.attempts(), journal::outcome);
+    List<Opportunity> opportunities =
+        ledger.opportunities(daemon.attempts(), hash -> intentOf(journal, hash), journal::outcome);
     BigInteger revenue =
         opportunities.stream().filter(x -> x.status() == Opportunity.Status.WON).map(Opportunity::revenueUsdWad)
             .reduce(BigInteger.ZERO, BigInteger::add);
@@ -144,6 +147,10 @@ public final class ForkSimulation {
       applied.add(a);
     });
     return applied;
+  }
+
+  private static Optional<IntentRecord> intentOf(Journal journal, String hash) {
+    return journal.tx(hash).flatMap(t -> t.intentId().isPresent() ? journal.intent(t.intentId().getAsLong()) : Optional.empty());
   }
 
   /** Gas paid by every keeper transaction the journal settled at nonces [from, to), wei. */

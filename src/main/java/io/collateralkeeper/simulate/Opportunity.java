@@ -43,6 +43,8 @@ public record Opportunity(
     REVERTED,
     /** Sent but not included by the end of the run. */
     PENDING,
+    /** Replaced at its nonce by the keeper's cancellation once the account was no longer liquidatable. */
+    CANCELLED,
     /** Liquidatable, not acted on (see the reason). */
     SKIPPED
   }

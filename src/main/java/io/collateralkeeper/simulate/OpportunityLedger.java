@@ -2,7 +2,10 @@ package io.collateralkeeper.simulate;
 
 import io.collateralkeeper.daemon.Attempt;
 import io.collateralkeeper.daemon.BlockReport;
+import io.collateralkeeper.daemon.KeeperDaemon;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.journal.IntentRecord;
+import io.collateralkeeper.journal.IntentStatus;
 import io.collateralkeeper.journal.OutcomeRecord;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -36,17 +39,24 @@ public final class OpportunityLedger {
   }
 
   /**
-   * The opportunities: every attempt, then every account skipped after its last attempt (or never attempted), by
-   * block then account.
+   * The opportunities: every liquidation attempt (preparations such as approvals are not opportunities: their gas
+   * shows in the balance check), then every account skipped after its last attempt (or never attempted), by block
+   * then account.
    *
    * @param attempts the daemon's attempts, settled or not
+   * @param intents the journal's intent of a transaction, by hash
    * @param outcomes the journal's outcome of an included transaction, by hash
    */
-  public List<Opportunity> opportunities(List<Attempt> attempts, Function<String, Optional<OutcomeRecord>> outcomes) {
+  public List<Opportunity> opportunities(
+      List<Attempt> attempts,
+      Function<String, Optional<IntentRecord>> intents,
+      Function<String, Optional<OutcomeRecord>> outcomes) {
     List<Opportunity> out = new ArrayList<>();
     Map<Address, Long> lastAttempt = new LinkedHashMap<>();
     for (Attempt a : attempts) {
-      out.add(row(a, outcomes.apply(a.tx().hash())));
+      Optional<IntentRecord> intent = intents.apply(a.tx().hash());
+      if (intent.isPresent() && KeeperDaemon.PREPARE.equals(intent.get().action())) continue;
+      out.add(row(a, intent, outcomes.apply(a.tx().hash())));
       lastAttempt.merge(a.account(), a.tx().sentAtBlock(), Math::max);
     }
     lastSkip.forEach((account, skip) -> {
@@ -57,7 +67,7 @@ public final class OpportunityLedger {
     return out;
   }
 
-  private static Opportunity row(Attempt a, Optional<OutcomeRecord> outcome) {
+  private static Opportunity row(Attempt a, Optional<IntentRecord> intent, Optional<OutcomeRecord> outcome) {
     BigInteger expectedProfit = a.expectedRevenueUsdWad().subtract(a.expectedGasCostUsdWad());
     Optional<String> tx = Optional.of(a.tx().hash());
     if (!a.included()) {
@@ -67,9 +77,15 @@ public final class OpportunityLedger {
     }
     BigInteger gasUsed = outcome.map(OutcomeRecord::gasUsed).orElse(BigInteger.ZERO);
     BigInteger realized = a.revenueUsdWad().subtract(a.gasCostUsdWad());
-    Opportunity.Status status = a.success() ? Opportunity.Status.WON : Opportunity.Status.REVERTED;
+    boolean cancelled = intent.isPresent() && intent.get().status() == IntentStatus.CANCELLED;
+    Opportunity.Status status =
+        cancelled ? Opportunity.Status.CANCELLED : a.success() ? Opportunity.Status.WON : Opportunity.Status.REVERTED;
+    String reason = switch (status) {
+      case CANCELLED -> "cancelled in block " + a.includedBlock() + ": the account was no longer liquidatable";
+      case REVERTED -> "reverted in block " + a.includedBlock();
+      default -> "";
+    };
     return new Opportunity(a.account(), "liquidate", status, a.tx().sentAtBlock(), tx, expectedProfit,
-        a.expectedGasCostUsdWad(), a.revenueUsdWad(), realized, gasUsed, a.gasCostWei(),
-        a.success() ? "" : "reverted in block " + a.includedBlock());
+        a.expectedGasCostUsdWad(), a.revenueUsdWad(), realized, gasUsed, a.gasCostWei(), reason);
   }
 }

@@ -39,19 +39,25 @@ public record SimulationReport(
     return sum(Opportunity.Status.REVERTED, Opportunity::realizedProfitUsdWad).negate();
   }
 
+  /** Gas burnt by cancellations of liquidations whose account recovered, USD wad (positive). */
+  public BigInteger lostToCancellationsUsdWad() {
+    return sum(Opportunity.Status.CANCELLED, Opportunity::realizedProfitUsdWad).negate();
+  }
+
   /** Opportunities with this status. */
   public long count(Opportunity.Status status) {
     return opportunities.stream().filter(o -> o.status() == status).count();
   }
 
-  /** The one-line verdict, e.g. {@code would have earned $1,234.56, lost $0.00 to reverts (3 won, 0 reverted, ...)}. */
+  /** The one-line verdict, e.g. {@code would have earned $1234.56, lost $0.00 to reverts (3 won, 0 reverted, ...)}. */
   public String verdict() {
-    return "would have earned $%s, lost $%s to reverts (%d won, %d reverted, %d pending, %d skipped in %d blocks)"
+    return "would have earned $%s, lost $%s to reverts (%d won, %d reverted, %d cancelled, %d pending, %d skipped in %d blocks)"
         .formatted(
             Units.formatWad(earnedUsdWad(), 2),
             Units.formatWad(lostToRevertsUsdWad(), 2),
             count(Opportunity.Status.WON),
             count(Opportunity.Status.REVERTED),
+            count(Opportunity.Status.CANCELLED),
             count(Opportunity.Status.PENDING),
             count(Opportunity.Status.SKIPPED),
             blocks);
