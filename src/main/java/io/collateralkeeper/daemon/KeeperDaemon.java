@@ -225,6 +225,11 @@ public final class KeeperDaemon implements Runnable {
         LOG.warn("liquidation of {} not sent: {}", act.account(), e.getMessage());
       }
     }
+    try {
+      pipeline.flush(head); // bundle route: this head's bundle of every transaction in flight
+    } catch (RpcException e) {
+      LOG.warn("bundle not sent: {}", e.getMessage());
+    }
     lastHead = head;
     BlockReport report = new BlockReport(head, adapter.accounts().size(), liquidatable, sent, settled, skipped);
     listener.onBlock(report);
