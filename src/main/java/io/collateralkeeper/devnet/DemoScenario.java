@@ -79,7 +79,8 @@ public final class DemoScenario {
       VaultDeployment d = VaultDeployer.deploy(chain, deployer.credentials(), eth0, btc0, 86_400);
       progress.accept("vault deployed at " + d.vault());
 
-      List<SeedAccount> accounts = openAccounts(chain, devnet, d, Address.of(deployer.address()), eth0, btc0);
+      List<SeedAccount> accounts =
+          openAccounts(chain, devnet, d, Address.of(deployer.address()), eth0, btc0, options.accounts(), options.seed());
       progress.accept(accounts.size() + " accounts opened");
 
       Signer keeper = WalletLoader.fromKeystore(options.keystore(), options.passwordFile());
@@ -121,12 +122,23 @@ public final class DemoScenario {
     }
   }
 
-  private List<SeedAccount> openAccounts(
-      ChainClient chain, DevnetControl devnet, VaultDeployment d, Address minter, BigInteger eth0, BigInteger btc0) {
+  /**
+   * Opens the demo's seeded book on a vault deployment: 65% longs entered 8% above the start prices, 35% shorts 8%
+   * below, health factors between 1.02 and 3 at the start prices, which the feeds are left at.
+   *
+   * @param minter the deployer (mints collateral, owns the feeds)
+   * @param eth0 ETH start price, USD 8 decimals
+   * @param btc0 BTC start price, USD 8 decimals
+   * @param count how many accounts
+   * @param seed the seed of the mix
+   */
+  public static List<SeedAccount> openAccounts(
+      ChainClient chain, DevnetControl devnet, VaultDeployment d, Address minter, BigInteger eth0, BigInteger btc0,
+      int count, long seed) {
     VaultConfig config =
         new VaultReader(chain, new Multicall(chain, d.multicall(), 250), d.vault()).readLayout(chain.blockNumber()).config();
-    AccountGenerator gen = new AccountGenerator(config, options.seed());
-    Random rnd = new Random(options.seed());
+    AccountGenerator gen = new AccountGenerator(config, seed);
+    Random rnd = new Random(seed);
     BigInteger ethHi = pct(eth0, 100 + ENTRY_OFFSET_PCT);
     BigInteger btcHi = pct(btc0, 100 + ENTRY_OFFSET_PCT);
     BigInteger ethLo = pct(eth0, 100 - ENTRY_OFFSET_PCT);
@@ -134,7 +146,7 @@ public final class DemoScenario {
     VaultPrices start = VaultDeployment.prices(eth0, btc0);
     List<SeedAccount> longs = new ArrayList<>();
     List<SeedAccount> shorts = new ArrayList<>();
-    for (int i = 0; i < options.accounts(); i++) {
+    for (int i = 0; i < count; i++) {
       boolean isLong = rnd.nextInt(100) < 65;
       VaultPrices entry = isLong ? VaultDeployment.prices(ethHi, btcHi) : VaultDeployment.prices(ethLo, btcLo);
       SeedAccount a = gen.next(i, isLong, entry, start, MIN_HEALTH, MAX_HEALTH, 1_000, 100_000);
@@ -262,7 +274,8 @@ public final class DemoScenario {
     }
   }
 
-  private static void setFeeds(ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner, BigInteger eth, BigInteger btc) {
+  /** Sets both vault feeds (USD, 8 decimals) in one mined block, as their owner. */
+  public static void setFeeds(ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner, BigInteger eth, BigInteger btc) {
     sendFeeds(devnet, d, owner, eth, btc);
     devnet.mine();
   }
