@@ -63,7 +63,8 @@ public final class KeeperAssembly {
             Units.toWad(config.liquidation().minProfitUsd()),
             config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
             Address.of(config.gas().nativeUsdFeed()),
-            Duration.ofMillis(pollMs));
+            Duration.ofMillis(pollMs),
+            config.route() != null && config.route().coinbasePayment());
     long maxLogRange = 5000;
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();

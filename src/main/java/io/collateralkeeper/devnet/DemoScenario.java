@@ -306,7 +306,7 @@ public final class DemoScenario {
         // no competitor on the devnet: offer 10% of the net profit as tip
         new StrategyConfig.Gas(new BigDecimal("200"), null, new BigDecimal("0.1"), 1000L, 0L, null, null, null, null,
             d.ethFeed().hex(), null),
-        relayUrl == null ? null : new StrategyConfig.Route("bundle", List.of(relayUrl), null, null, null),
+        relayUrl == null ? null : new StrategyConfig.Route("bundle", List.of(relayUrl), null, null, null, null),
         null);
   }
 
