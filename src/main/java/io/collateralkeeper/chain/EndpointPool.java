@@ -105,10 +105,17 @@ public final class EndpointPool implements AutoCloseable {
     return order;
   }
 
-  /** Endpoints a signed transaction is broadcast to: every one that answered last; all usable ones if none did. */
+  /**
+   * Endpoints a signed transaction is broadcast to: every healthy one; else every one that answered its last request
+   * (lagging ones); else every usable one.
+   */
   List<EndpointService> broadcastTargets() {
-    List<EndpointService> up = readOrder().stream().filter(e -> !e.down()).toList();
-    return up.isEmpty() ? readOrder() : up;
+    long best = bestHead();
+    List<EndpointService> order = readOrder();
+    List<EndpointService> healthy = order.stream().filter(e -> state(e, best) == EndpointState.HEALTHY).toList();
+    if (!healthy.isEmpty()) return healthy;
+    List<EndpointService> up = order.stream().filter(e -> !e.down()).toList();
+    return up.isEmpty() ? order : up;
   }
 
   /** The preferred endpoint for reads (the first configured one when none is usable). */
