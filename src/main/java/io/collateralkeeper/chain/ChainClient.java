@@ -36,6 +36,8 @@ public final class ChainClient implements AutoCloseable {
   private static final java.util.regex.Pattern ALREADY_KNOWN =
       java.util.regex.Pattern.compile("(?i)already known|already imported|known transaction");
 
+  private static final java.util.regex.Pattern HEX_BYTES = java.util.regex.Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
+
   private final EndpointPool pool;
   private final FailoverService service;
   private final Web3j web3j;
@@ -121,7 +123,7 @@ public final class ChainClient implements AutoCloseable {
     EthBlock.Block b =
         send("eth_getBlockByNumber", web3j.ethGetBlockByNumber(param(number), false)).getBlock();
     if (b == null) throw new RpcException(endpoint() + ": block " + number + " not found");
-    return b;
+    return checked(b);
   }
 
   /** The latest block header. */
@@ -129,7 +131,20 @@ public final class ChainClient implements AutoCloseable {
     EthBlock.Block b =
         send("eth_getBlockByNumber", web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)).getBlock();
     if (b == null) throw new RpcException(endpoint() + ": latest block not found");
-    return b;
+    return checked(b);
+  }
+
+  /** Decodes the header fields the keeper uses now, so a malformed block fails here as an {@link RpcException}. */
+  private EthBlock.Block checked(EthBlock.Block b) {
+    return decode("eth_getBlockByNumber", () -> {
+      b.getNumber();
+      b.getTimestamp();
+      b.getBaseFeePerGas();
+      if (b.getHash() == null || !HEX_BYTES.matcher(b.getHash()).matches() || b.getHash().length() != 66) {
+        throw new IllegalArgumentException("bad block hash");
+      }
+      return b;
+    });
   }
 
   /** {@code eth_getLogs}. */
@@ -361,6 +376,10 @@ public final class ChainClient implements AutoCloseable {
     }
     if (res.isReverted()) {
       throw new CallRevertedException(method + " reverted: " + oneLine(res.getRevertReason()), res.getValue());
+    }
+    String value = res.getValue();
+    if (value == null || !HEX_BYTES.matcher(value).matches()) {
+      throw new RpcException(endpoint() + ": " + method + ": malformed result (not 0x-hex bytes)");
     }
   }
 

@@ -116,6 +116,7 @@ final class StrategyValidator {
   /** A user-supplied value made safe for a one-line message: line breaks and other controls escaped. */
   static String shown(String value) {
     if (value == null) return "null";
+    if (value.length() > 100) return shown(value.substring(0, 100)) + "... (" + value.length() + " characters)";
     StringBuilder out = new StringBuilder(value.length());
     for (char ch : value.toCharArray()) {
       switch (ch) {
