@@ -26,8 +26,38 @@ public record StrategyConfig(
    * @param chainId the chain id the endpoints must report (protects against pointing at the wrong chain)
    * @param pollIntervalMs how often to poll for a new head, milliseconds (default 500)
    * @param rpcTimeoutMs timeout of one RPC call, milliseconds (default 10000)
+   * @param maxLagBlocks an endpoint whose head is more than this many blocks behind the best endpoint's is demoted
+   *     (default 3)
+   * @param maxResponseMb largest JSON-RPC response accepted, MiB (default 256); a larger one counts as a failure
+   * @param reorgDepth deepest reorg the keeper rolls its account index back from, blocks (default 64)
    */
-  public record Chain(List<String> rpcUrls, Long chainId, Long pollIntervalMs, Long rpcTimeoutMs) {}
+  public record Chain(
+      List<String> rpcUrls,
+      Long chainId,
+      Long pollIntervalMs,
+      Long rpcTimeoutMs,
+      Long maxLagBlocks,
+      Long maxResponseMb,
+      Long reorgDepth) {
+    /** The basic settings; failover and reorg limits at their defaults. */
+    public Chain(List<String> rpcUrls, Long chainId, Long pollIntervalMs, Long rpcTimeoutMs) {
+      this(rpcUrls, chainId, pollIntervalMs, rpcTimeoutMs, null, null, null);
+    }
+
+    /** The endpoint pool's limits, defaults filled in. */
+    public io.collateralkeeper.chain.PoolSettings poolSettings() {
+      return new io.collateralkeeper.chain.PoolSettings(
+          maxLagBlocks == null ? io.collateralkeeper.chain.PoolSettings.DEFAULT_MAX_LAG_BLOCKS : maxLagBlocks,
+          maxResponseMb == null
+              ? io.collateralkeeper.chain.PoolSettings.DEFAULT_MAX_RESPONSE_BYTES
+              : maxResponseMb << 20);
+    }
+
+    /** The reorg depth, default 64. */
+    public long reorgDepthOrDefault() {
+      return reorgDepth == null ? 64 : reorgDepth;
+    }
+  }
 
   /** The protocol, chosen by its {@code type} key. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
@@ -148,12 +178,20 @@ public record StrategyConfig(
    * @param identityKeystore keystore of the key that signs X-Flashbots-Signature (bundle mode); not the funds key
    * @param identityPasswordFile its password file
    * @param maxBundleBlocks blocks to keep resending a bundle before giving up on it (default 5)
+   * @param payment how the builder is paid on the bundle route: {@code priority-fee} (default) or {@code coinbase}
+   *     (a transfer to {@code block.coinbase} from the executor after its profit check; Aave flash-loan funding)
    */
   public record Route(
-      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks) {
+      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks,
+      String payment) {
     /** True when transactions go as bundles. */
     public boolean bundle() {
       return "bundle".equals(mode);
+    }
+
+    /** True when bundle bids are paid to {@code block.coinbase} by the executor. */
+    public boolean coinbasePayment() {
+      return "coinbase".equals(payment);
     }
   }
 }

@@ -21,6 +21,12 @@ final class StrategyValidator {
     }
     positive(c.chain().pollIntervalMs(), source, "chain.poll-interval-ms");
     positive(c.chain().rpcTimeoutMs(), source, "chain.rpc-timeout-ms");
+    nonNegative(c.chain().maxLagBlocks(), source, "chain.max-lag-blocks");
+    positive(c.chain().maxResponseMb(), source, "chain.max-response-mb");
+    if (c.chain().maxResponseMb() != null && c.chain().maxResponseMb() > 2047) {
+      throw new KeeperException(source + ": 'chain.max-response-mb' must be at most 2047");
+    }
+    positive(c.chain().reorgDepth(), source, "chain.reorg-depth");
     require(c.protocol(), source, "protocol");
     if (c.protocol() instanceof StrategyConfig.ReferenceVault v) {
       address(v.vault(), source, "protocol.vault", true);
@@ -96,6 +102,14 @@ final class StrategyValidator {
         }
       }
       positive(c.route().maxBundleBlocks(), source, "route.max-bundle-blocks");
+      if (c.route().payment() != null) {
+        oneOf(c.route().payment(), source, "route.payment", "priority-fee", "coinbase");
+        boolean flashLoan = c.protocol() instanceof StrategyConfig.AaveV3 a && a.flashLoan();
+        if (c.route().coinbasePayment() && (!c.route().bundle() || !flashLoan)) {
+          throw new KeeperException(source + ": 'route.payment: coinbase' needs route.mode bundle and an executor that"
+              + " pays (protocol aave-v3 with funding flash-loan)");
+        }
+      }
       if ((c.route().identityKeystore() == null) != (c.route().identityPasswordFile() == null)) {
         throw new KeeperException(
             source + ": 'route.identity-keystore' and 'route.identity-password-file' go together");
@@ -110,6 +124,7 @@ final class StrategyValidator {
   /** A user-supplied value made safe for a one-line message: line breaks and other controls escaped. */
   static String shown(String value) {
     if (value == null) return "null";
+    if (value.length() > 100) return shown(value.substring(0, 100)) + "... (" + value.length() + " characters)";
     StringBuilder out = new StringBuilder(value.length());
     for (char ch : value.toCharArray()) {
       switch (ch) {

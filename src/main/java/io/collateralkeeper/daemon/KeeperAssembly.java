@@ -33,17 +33,12 @@ public final class KeeperAssembly {
   private KeeperAssembly() {}
 
   /**
-   * Checks that the endpoint serves the strategy's chain.
+   * Checks that every endpoint serves the strategy's chain (one unreachable now is checked before its first use).
    *
-   * @throws KeeperException when the chain id differs (no transaction may go to the wrong chain)
+   * @throws KeeperException when a chain id differs (no transaction may go to the wrong chain)
    */
   public static void verifyChainId(ChainClient chain, StrategyConfig config) {
-    long actual = chain.chainId();
-    long expected = config.chain().chainId();
-    if (actual != expected) {
-      throw new KeeperException(
-          "wrong chain: " + chain.endpoint() + " reports chain id " + actual + " but the strategy expects " + expected);
-    }
+    chain.requireChainId(config.chain().chainId());
   }
 
   /**
@@ -53,11 +48,6 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
-    if (config.route() != null && config.route().bundle()) {
-      throw new KeeperException(
-          "route.mode bundle is not available in keeper run yet (the bundle client and devnet relay exist; the daemon"
-              + " sends to the public mempool only): use route.mode public");
-    }
     ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
@@ -68,11 +58,13 @@ public final class KeeperAssembly {
             Units.toWad(config.liquidation().minProfitUsd()),
             config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
             Address.of(config.gas().nativeUsdFeed()),
-            Duration.ofMillis(pollMs));
+            Duration.ofMillis(pollMs),
+            config.route() != null && config.route().coinbasePayment());
     long maxLogRange = 5000;
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
-    PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
+    PipelineSettings pipeline =
+        new PipelineSettings(stuckBlocks, fees, BundleRouting.from(chain, config.route(), Address.of(signer.address())));
     return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
   }
 
