@@ -54,15 +54,7 @@ public final class AnvilProcess implements AnvilNode {
   public static AnvilProcess start(Path binary, AnvilOptions options, int port) {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
-    cmd.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
-    cmd.addAll(List.of("--chain-id", Long.toString(options.chainId())));
-    cmd.addAll(List.of("--accounts", Integer.toString(options.accounts())));
-    cmd.addAll(List.of("--gas-limit", Long.toString(options.blockGasLimit())));
-    if (options.blockBaseFee() != null) cmd.addAll(List.of("--block-base-fee-per-gas", options.blockBaseFee().toString()));
-    if (options.forkUrl() != null) cmd.addAll(List.of("--fork-url", options.forkUrl()));
-    if (options.forkBlock() != null) cmd.addAll(List.of("--fork-block-number", options.forkBlock().toString()));
-    if (options.noMining()) cmd.add("--no-mining");
-    cmd.addAll(options.extraArgs());
+    cmd.addAll(arguments(options, port));
     Path log;
     try {
       log = Files.createTempFile("anvil-" + port + "-", ".log");
@@ -79,6 +71,24 @@ public final class AnvilProcess implements AnvilNode {
     anvil.awaitReady(options.startTimeout());
     LOG.debug("anvil started on {} (pid {})", anvil.rpcUrl(), p.pid());
     return anvil;
+  }
+
+  /**
+   * Anvil's command-line arguments for {@code options}, listening on 127.0.0.1:{@code port} (shared with the
+   * containerized Anvil of the tests, which runs on the host's network).
+   */
+  public static List<String> arguments(AnvilOptions options, int port) {
+    List<String> args = new ArrayList<>();
+    args.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));
+    args.addAll(List.of("--chain-id", Long.toString(options.chainId())));
+    args.addAll(List.of("--accounts", Integer.toString(options.accounts())));
+    args.addAll(List.of("--gas-limit", Long.toString(options.blockGasLimit())));
+    if (options.blockBaseFee() != null) args.addAll(List.of("--block-base-fee-per-gas", options.blockBaseFee().toString()));
+    if (options.forkUrl() != null) args.addAll(List.of("--fork-url", options.forkUrl()));
+    if (options.forkBlock() != null) args.addAll(List.of("--fork-block-number", options.forkBlock().toString()));
+    if (options.noMining()) args.add("--no-mining");
+    args.addAll(options.extraArgs());
+    return args;
   }
 
   /** The JSON-RPC URL, http://127.0.0.1:PORT. */
@@ -151,7 +161,12 @@ public final class AnvilProcess implements AnvilNode {
     }
   }
 
-  private static int freePort() {
+  /**
+   * A free TCP port on 127.0.0.1 (free when asked; another process may take it before it is bound).
+   *
+   * @throws KeeperException when none can be found
+   */
+  public static int freePort() {
     try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
       s.setReuseAddress(true);
       return s.getLocalPort();

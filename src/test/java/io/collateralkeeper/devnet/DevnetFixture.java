@@ -15,14 +15,15 @@ public final class DevnetFixture implements AutoCloseable {
   public static final BigInteger ETH_START = BigInteger.valueOf(3_000_00000000L);
   public static final BigInteger BTC_START = BigInteger.valueOf(60_000_00000000L);
 
-  public final AnvilProcess anvil;
+  /** The chain: a child process or a container ({@link TestAnvil}). */
+  public final AnvilNode anvil;
   public final ChainClient chain;
   public final DevnetControl devnet;
   public final Credentials deployer;
   public final VaultDeployment deployment;
 
   private DevnetFixture(AnvilOptions options, long heartbeat) {
-    anvil = AnvilProcess.start(AnvilBinary.locate(projectDir()), options);
+    anvil = TestAnvil.runtime().start(options);
     chain = ChainClient.http(anvil.rpcUrl(), Duration.ofSeconds(30));
     devnet = new DevnetControl(chain);
     deployer = WalletLoader.devAccount(0, 31337).credentials();

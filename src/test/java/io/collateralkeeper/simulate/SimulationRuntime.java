@@ -1,13 +1,13 @@
 package io.collateralkeeper.simulate;
 
 import io.collateralkeeper.devnet.AnvilRuntime;
-import io.collateralkeeper.devnet.DevnetFixture;
+import io.collateralkeeper.devnet.TestAnvil;
 
 /** The Anvil runtime the simulation tests fork with. */
 final class SimulationRuntime {
   private SimulationRuntime() {}
 
   static AnvilRuntime anvil() {
-    return AnvilRuntime.process(DevnetFixture.projectDir());
+    return TestAnvil.runtime();
   }
 }

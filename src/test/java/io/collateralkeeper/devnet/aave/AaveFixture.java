@@ -1,9 +1,9 @@
 package io.collateralkeeper.devnet.aave;
 
 import io.collateralkeeper.chain.ChainClient;
-import io.collateralkeeper.devnet.AnvilBinary;
 import io.collateralkeeper.devnet.AnvilOptions;
-import io.collateralkeeper.devnet.AnvilProcess;
+import io.collateralkeeper.devnet.AnvilNode;
+import io.collateralkeeper.devnet.TestAnvil;
 import io.collateralkeeper.devnet.DevnetControl;
 import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.uniswap.UniswapDeployment;
@@ -17,7 +17,8 @@ import java.time.Duration;
  * market for its assets ($10M per pair side) deployed by dev account 0, for integration tests. Close it after the test.
  */
 public final class AaveFixture implements AutoCloseable {
-  public final AnvilProcess anvil;
+  /** The chain: a child process or a container ({@link TestAnvil}). */
+  public final AnvilNode anvil;
   public final ChainClient chain;
   public final DevnetControl devnet;
   public final Address admin;
@@ -27,8 +28,7 @@ public final class AaveFixture implements AutoCloseable {
   public final long deployMillis;
 
   private AaveFixture() {
-    anvil = AnvilProcess.start(AnvilBinary.locate(DevnetFixture.projectDir()),
-        AnvilOptions.devnet().withGasLimit(1_000_000_000L));
+    anvil = TestAnvil.runtime().start(AnvilOptions.devnet().withGasLimit(1_000_000_000L));
     chain = ChainClient.http(anvil.rpcUrl(), Duration.ofSeconds(30));
     devnet = new DevnetControl(chain);
     admin = Address.of(WalletLoader.devAccount(0, 31337).address());

@@ -3,11 +3,10 @@ package io.collateralkeeper.devnet.relay;
 import static org.awaitility.Awaitility.await;
 
 import io.collateralkeeper.chain.ChainClient;
-import io.collateralkeeper.devnet.AnvilBinary;
 import io.collateralkeeper.devnet.AnvilOptions;
-import io.collateralkeeper.devnet.AnvilProcess;
+import io.collateralkeeper.devnet.AnvilNode;
+import io.collateralkeeper.devnet.TestAnvil;
 import io.collateralkeeper.devnet.DevnetControl;
-import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.bundle.BundleClient;
 import io.collateralkeeper.execution.bundle.BundleIdentity;
@@ -36,7 +35,8 @@ public final class RelayFixture implements AutoCloseable {
    */
   public static final String ONCE_CODE = "0x600054600c576001600055005b60006000fd";
 
-  public final AnvilProcess anvil;
+  /** The chain: a child process or a container ({@link TestAnvil}). */
+  public final AnvilNode anvil;
   public final ChainClient chain;
   public final DevnetControl devnet;
   public final DevnetBundleRelay relay;
@@ -44,7 +44,7 @@ public final class RelayFixture implements AutoCloseable {
   private final long chainId = 31337;
 
   private RelayFixture(DevnetBundleRelay.Mode mode) {
-    anvil = AnvilProcess.start(AnvilBinary.locate(DevnetFixture.projectDir()), AnvilOptions.devnet());
+    anvil = TestAnvil.runtime().start(AnvilOptions.devnet());
     chain = ChainClient.http(anvil.rpcUrl(), Duration.ofSeconds(30));
     devnet = new DevnetControl(chain);
     relay = DevnetBundleRelay.start(chain, mode);
