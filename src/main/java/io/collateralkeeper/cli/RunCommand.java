@@ -4,6 +4,7 @@ import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.config.StrategyLoader;
 import io.collateralkeeper.daemon.KeeperAssembly;
+import io.collateralkeeper.daemon.Heartbeat;
 import io.collateralkeeper.daemon.KeeperDaemon;
 import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.daemon.KeeperListener;
@@ -40,6 +41,12 @@ public final class RunCommand implements Callable<Integer> {
   /** The journal every transaction is recorded in before it is broadcast. */
   @Mixin JournalOptions journal;
 
+  @Option(
+      names = "--heartbeat-file",
+      paramLabel = "FILE",
+      description = "Rewrite FILE after every head processed, for `keeper health` (default: $KEEPER_HEARTBEAT_FILE).")
+  Path heartbeatFile;
+
   @Override
   public Integer call() {
     StrategyConfig config = new StrategyLoader().load(strategy);
@@ -55,7 +62,9 @@ public final class RunCommand implements Callable<Integer> {
   }
 
   private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log) {
-    KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, KeeperListener.NONE);
+    Path beat = heartbeatFile != null ? heartbeatFile : heartbeatFromEnv();
+    KeeperListener listener = beat == null ? KeeperListener.NONE : new Heartbeat(beat, java.time.Clock.systemUTC());
+    KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, listener);
     LOG.info(
         "keeper {} on chain {} via {} (of {} endpoints) as {}, journal {}",
         config.protocol().getClass().getSimpleName(),
@@ -73,6 +82,12 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     daemon.run();
     return ExitCodes.OK;
+  }
+
+  /** {@code KEEPER_HEARTBEAT_FILE}, or null. */
+  static Path heartbeatFromEnv() {
+    String env = System.getenv("KEEPER_HEARTBEAT_FILE");
+    return env == null || env.isBlank() ? null : Path.of(env);
   }
 
   private List<String> rpcUrls(StrategyConfig config) {
