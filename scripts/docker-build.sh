@@ -56,8 +56,8 @@ build_jdk() {
   local ctx="$STAGE/jdk"
   rm -rf "$ctx"; mkdir -p "$ctx/rootfs/opt" "$ctx/rootfs/tmp"
   chmod 1777 "$ctx/rootfs/tmp"
-  cp -a "$jdk" "$ctx/rootfs/opt/jdk"
-  rm -rf "$ctx/rootfs/opt/jdk/man" "$ctx/rootfs/opt/jdk/lib/src.zip"
+  # whole (jlink from a runtime image refuses one whose files changed), links followed (Debian links cacerts to /etc)
+  cp -aL "$jdk" "$ctx/rootfs/opt/jdk"
   # launchers and every native library of the JDK (unresolvable ones, e.g. X11 for AWT, are skipped)
   stage_elf "$ctx/rootfs" "$jdk"/bin/* $(find "$jdk/lib" -name '*.so')
   docker build -q -t collateral-keeper/jdk:local -f docker/jdk/Dockerfile "$ctx"
