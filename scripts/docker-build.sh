@@ -3,7 +3,7 @@
 #   collateral-keeper/anvil:local   docker/anvil   FROM scratch: the pinned npm Anvil binary + the libc files it links
 #   collateral-keeper/jdk:local     docker/jdk     FROM scratch: this machine's JDK + the libc files it links
 #   collateral-keeper/keeper:local  docker/keeper  multi-stage on jdk:local: jlink runtime, jar, Anvil, non-root user
-# Usage: scripts/docker-build.sh [anvil|keeper|all]   (default: all; keeper builds target/keeper.jar when missing)
+# Usage: scripts/docker-build.sh [anvil|keeper|all]   (default: all; keeper (re)builds target/keeper.jar when stale)
 # Needs: a running Docker engine, npm ci done (node_modules), JAVA_HOME or a JDK >= 21 under /usr/lib/jvm.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -64,7 +64,7 @@ build_jdk() {
 }
 
 build_keeper() {
-  if [ ! -f target/keeper.jar ]; then
+  if [ ! -f target/keeper.jar ] || [ -n "$(find src pom.xml contracts-abi -newer target/keeper.jar -type f 2>/dev/null | head -1)" ]; then
     echo "docker-build: building target/keeper.jar" >&2
     JAVA_HOME="$(pick_jdk)" ./mvnw -q -B -DskipTests package >&2
   fi

@@ -49,6 +49,9 @@ public final class HealthCommand implements Callable<Integer> {
       }
       out.println("healthy: head " + b.block() + " processed " + age + " s ago");
       return ExitCodes.OK;
+    } catch (java.nio.file.NoSuchFileException e) {
+      out.println("unhealthy: no heartbeat yet in " + f);
+      return UNHEALTHY;
     } catch (IOException e) {
       out.println("unhealthy: " + e.getMessage());
       return UNHEALTHY;
