@@ -72,6 +72,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   private long block;
 
   /**
+   * @param quoter prices the sale of seized collateral; null when only protect mode uses the adapter (no liquidation)
    * @param keeper the keeper's sending address (inventory balances, and the liquidator in receipts)
    * @throws io.collateralkeeper.chain.RpcException when the provider or Pool cannot be read
    */
@@ -137,6 +138,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   public Decision planLiquidation(Address account, BigInteger minRevenueUsdWad) {
     AavePosition p = positions.get(account);
     if (p == null) return Decision.skip(account, "unknown account");
+    if (quoter == null) return Decision.skip(account, "no DEX router configured (protocol.dex-router)");
     List<AaveLiquidationOption> options = planner.options(p, market);
     if (options.isEmpty()) return Decision.skip(account, "not liquidatable");
     List<UniswapV2Quoter.Request> sales = new ArrayList<>();
