@@ -10,8 +10,9 @@ import java.util.TreeSet;
  * Exponentially weighted (RiskMetrics-style) covariance of log-returns from oracle round histories.
  *
  * <p>Feeds update at different times, so the histories are first put on a common grid: the union of every round's
- * {@code updatedAt} from the latest first round onwards, each asset priced at its last answer at or before a grid time
- * (a step function; a feed that did not update over an interval has a zero return there). For each interval of
+ * {@code updatedAt}, each asset priced at its last answer at or before a grid time (a step function; a feed that did
+ * not update over an interval has a zero return there, and before its first round a feed is held at its first
+ * answer: a rarely updated feed, such as a stablecoin's, does not cut the others' history short). For each interval of
  * {@code dt} seconds the sample is {@code x_ij = r_i r_j / dt} with {@code r = ln(p_t / p_(t-1))}, a per-second
  * covariance that makes irregular intervals comparable. The estimate starts at the first sample and then moves as
  * {@code C = lambda C + (1 - lambda) x} for each later sample (lambda 0.94 weighs the last ~16 intervals most). Zero
@@ -33,9 +34,8 @@ public final class EwmaCovariance {
     for (List<RoundObservation> s : series) prices.add(steps(s));
     double[][] c = new double[n][n];
     if (n == 0 || prices.stream().anyMatch(TreeMap::isEmpty)) return new CovarianceEstimate(c, 0);
-    long start = prices.stream().mapToLong(TreeMap::firstKey).max().orElseThrow();
     TreeSet<Long> grid = new TreeSet<>();
-    for (TreeMap<Long, Double> p : prices) grid.addAll(p.tailMap(start, true).keySet());
+    for (TreeMap<Long, Double> p : prices) grid.addAll(p.keySet());
     int samples = 0;
     Long previous = null;
     for (long t : grid) {
@@ -43,7 +43,7 @@ public final class EwmaCovariance {
         double dt = t - previous;
         double[] r = new double[n];
         for (int i = 0; i < n; i++) {
-          r[i] = Math.log(prices.get(i).floorEntry(t).getValue() / prices.get(i).floorEntry(previous).getValue());
+          r[i] = Math.log(priceAt(prices.get(i), t) / priceAt(prices.get(i), previous));
         }
         for (int i = 0; i < n; i++) {
           for (int j = 0; j < n; j++) {
@@ -56,6 +56,12 @@ public final class EwmaCovariance {
       previous = t;
     }
     return new CovarianceEstimate(c, samples);
+  }
+
+  /** The last answer at or before {@code t}, or the first answer when the feed had none yet. */
+  private static double priceAt(TreeMap<Long, Double> steps, long t) {
+    var e = steps.floorEntry(t);
+    return (e != null ? e : steps.firstEntry()).getValue();
   }
 
   /** A history as a step function of time: positive answers only; of rounds at the same second, the last wins. */

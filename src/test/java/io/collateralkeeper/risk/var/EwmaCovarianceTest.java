@@ -60,6 +60,20 @@ class EwmaCovarianceTest {
     assertThat(c.perSecond()[0][1]).isZero();
   }
 
+  /*
+   * A stablecoin feed with a single round at t = 7200 must not cut the other feed's history short: before its first
+   * round it is held at its first answer. A: 100 -> 110 -> 99 hourly (as above), lambda 0.9:
+   *   var_A = 2.5233e-6 -> 0.9 x 2.5233e-6 + 0.1 x 3.0836e-6 = 2.57936e-6; the stablecoin stays at 0.
+   */
+  @Test
+  void aFeedThatStartsLateDoesNotCutTheHistoryShort() {
+    CovarianceEstimate c =
+        EwmaCovariance.estimate(List.of(rounds(0, HOUR, "100", "110", "99"), List.of(obs(2 * HOUR, "1"))), 0.9);
+    assertThat(c.samples()).isEqualTo(2);
+    assertThat(c.perSecond()[0][0]).isCloseTo(2.5793642e-6, within(1e-12));
+    assertThat(c.perSecond()[1][1]).isZero();
+  }
+
   @Test
   void aPeggedFeedHasNoVolatilityAndNoCorrelation() {
     CovarianceEstimate c =
