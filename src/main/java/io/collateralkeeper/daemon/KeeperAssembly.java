@@ -53,11 +53,6 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
-    if (config.route() != null && config.route().bundle()) {
-      throw new KeeperException(
-          "route.mode bundle is not available in keeper run yet (the bundle client and devnet relay exist; the daemon"
-              + " sends to the public mempool only): use route.mode public");
-    }
     if (config.liquidation() == null) {
       throw new KeeperException("the strategy has no 'liquidation' section: it is a protect strategy, run keeper protect");
     }
@@ -71,11 +66,13 @@ public final class KeeperAssembly {
             Units.toWad(config.liquidation().minProfitUsd()),
             config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
             Address.of(config.gas().nativeUsdFeed()),
-            Duration.ofMillis(pollMs));
+            Duration.ofMillis(pollMs),
+            config.route() != null && config.route().coinbasePayment());
     long maxLogRange = 5000;
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
-    PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
+    PipelineSettings pipeline =
+        new PipelineSettings(stuckBlocks, fees, BundleRouting.from(chain, config.route(), Address.of(signer.address())));
     return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
   }
 
