@@ -26,9 +26,4 @@ final class AlertThrottle {
     sink.alert(alert);
     return true;
   }
-
-  /** Forgets a condition that ended (the next occurrence is new again). */
-  void clear(io.collateralkeeper.domain.Address account, String code) {
-    lastSent.remove(account.hex() + ":" + code);
-  }
 }

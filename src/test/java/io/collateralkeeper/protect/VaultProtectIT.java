@@ -184,6 +184,38 @@ class VaultProtectIT {
     });
   }
 
+  @Test
+  void aRestartNeverSendsTheSameProtectionTwice() {
+    fx.setPrices(DevnetFixture.ETH_START, DevnetFixture.BTC_START);
+    openLong(List.of(PROTECTED), BigInteger.valueOf(7_653_100_000L)); // health 5 at $3,000
+    mintUsdc(PROTECTED, BigInteger.valueOf(5_000_000_000L));
+    StrategyConfig config = strategy("4.5", "5", null, null, null, List.of("top-up"));
+    ProtectDaemon first = ProtectAssembly.assemble(fx.chain, config, WALLET, protectJournal, alerts, ProtectListener.NONE);
+    first.processHead(fx.chain.blockNumber());
+    BigInteger nonce = fx.chain.latestNonce(PROTECTED);
+
+    fx.devnet.setAutomine(false);
+    sendFeeds(DevnetFixture.ETH_START.multiply(BigInteger.valueOf(95)).divide(BigInteger.valueOf(100)), DevnetFixture.BTC_START);
+    fx.devnet.mine();
+    assertThat(first.processHead(fx.chain.blockNumber()).sent()).hasSize(1); // pending: not mined yet
+
+    // "crash": a new daemon on the same journal, the top-up still in the mempool
+    ProtectDaemon second = ProtectAssembly.assemble(fx.chain, config, WALLET, protectJournal, alerts, ProtectListener.NONE);
+    assertThat(second.processHead(fx.chain.blockNumber()).sent()).isEmpty();
+    fx.devnet.mine();
+    ProtectReport after = second.processHead(fx.chain.blockNumber());
+    fx.devnet.setAutomine(true);
+
+    assertThat(after.sent()).isEmpty();
+    assertThat(after.landings()).singleElement().satisfies(l -> {
+      assertThat(l.ok()).isTrue();
+      assertThat(l.plannedHealth()).isEmpty(); // the plan died with the first process: spend and min are checked
+      assertThat(l.actualSpend()).isEqualTo(l.plannedSpend());
+    });
+    assertThat(fx.chain.latestNonce(PROTECTED)).isEqualTo(nonce.add(BigInteger.ONE));
+    assertThat(healthOnChain(PROTECTED, fx.chain.blockNumber())).isGreaterThanOrEqualTo(Units.WAD.multiply(BigInteger.valueOf(5)));
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private void openLong(List<Address> accounts, BigInteger usdc) {
