@@ -158,7 +158,15 @@ public final class ProtectDaemon implements Runnable {
           ProtectAlert.LIQUIDATABLE, "health " + Units.formatHealth(h) + " is below 1: the account can be liquidated", head));
       st.notes().stream().filter(n -> n.startsWith("not enough feed history")).forEach(n ->
           alert(ProtectAlert.Severity.WARNING, a.address(), ProtectAlert.NO_HISTORY, n, head));
-      if (busy.contains(a.address()) || approving) continue; // one transaction at a time; approvals first
+      if (busy.contains(a.address())) continue; // one transaction at a time
+      if (approving) {
+        if (!(st.decision() instanceof ProtectDecision.Hold)) {
+          alert(ProtectAlert.Severity.CRITICAL, a.address(), ProtectAlert.CANNOT_ACT,
+              "health " + st.health().map(Units::formatHealth).orElse("?") + " needs action, but the wallet's token"
+                  + " approvals are not included yet", head);
+        }
+        continue;
+      }
       switch (st.decision()) {
         case ProtectDecision.Hold h -> LOG.debug("protect {}: {}", a.address(), h.reason());
         case ProtectDecision.CannotAct c -> {

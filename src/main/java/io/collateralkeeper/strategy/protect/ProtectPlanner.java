@@ -13,7 +13,8 @@ import java.util.function.Function;
  * the actions in the user's order, and within an action the options in the adapter's order (the user's asset
  * preference); the first option that reaches the target wins. If none does (limits, empty wallet), the option that
  * raises health most is taken and flagged short of target; if none raises it, nothing can be done. Above {@code max}:
- * the first withdrawal that keeps the target. Pure.
+ * the first withdrawal that keeps the target (never for an account with no position or debt: its health is
+ * unbounded, and the collateral is left for the positions the user is about to open). Pure.
  */
 public final class ProtectPlanner {
   private ProtectPlanner() {}
@@ -27,6 +28,7 @@ public final class ProtectPlanner {
   public static ProtectDecision decide(
       BigInteger health, Band band, List<ActionKind> order, Function<ActionKind, List<ProtectOption>> sizer) {
     if (health.compareTo(band.min()) < 0) return restore(health, band, order, sizer);
+    if (health.equals(Units.MAX_UINT256)) return new ProtectDecision.Hold("no position or debt: nothing at risk");
     if (band.max().isPresent() && health.compareTo(band.max().get()) > 0) return withdraw(health, band, sizer);
     return new ProtectDecision.Hold("health " + Units.formatHealth(health) + " within the band " + band.describe());
   }

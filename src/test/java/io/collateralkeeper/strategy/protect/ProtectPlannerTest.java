@@ -68,6 +68,13 @@ class ProtectPlannerTest {
   }
 
   @Test
+  void neverWithdrawsFromAnAccountWithNothingAtRisk() {
+    var d = ProtectPlanner.decide(io.collateralkeeper.risk.Units.MAX_UINT256, BAND, List.of(ActionKind.TOP_UP),
+        k -> { throw new AssertionError("nothing to size"); });
+    assertThat(d).isInstanceOf(ProtectDecision.Hold.class);
+  }
+
+  @Test
   void spendAllowanceTakesTheTightestBound() {
     AssetLimits limits = new AssetLimits(USDC, "USDC", 6, Optional.of(BigInteger.valueOf(500)),
         Optional.of(BigInteger.valueOf(1_000)), BigInteger.valueOf(100));
