@@ -63,14 +63,15 @@ public final class ProtectCommand implements Callable<Integer> {
     }
     List<String> urls = rpcUrls(config);
     long timeoutMs = config.chain().rpcTimeoutMs() == null ? 10_000 : config.chain().rpcTimeoutMs();
-    try (ChainClient chain = ChainClient.http(urls.get(0), Duration.ofMillis(timeoutMs))) {
+    try (ChainClient chain = ChainClient.http(urls, Duration.ofMillis(timeoutMs), config.chain().poolSettings())) {
       KeeperAssembly.verifyChainId(chain, config);
       Signer signer = wallet.load(config, config.chain().chainId());
       Path file = journal.path(config.journal());
       if (explain) return explain(chain, config, Address.of(signer.address()), file);
       try (Journal log = Journal.open(file)) {
         ProtectDaemon daemon = ProtectAssembly.assemble(chain, config, signer, log, new LoggingAlertSink(), ProtectListener.NONE);
-        LOG.info("protect on chain {} via {} as {}, {} account(s), journal {}", config.chain().chainId(), chain.endpoint(),
+        LOG.info("protect on chain {} via {} (of {} endpoints) as {}, {} account(s), journal {}", config.chain().chainId(),
+            chain.endpoint(), chain.endpointCount(),
             signer.address(), config.protect().accounts().size(), log.file());
         if (once) {
           daemon.processHead(chain.blockNumber());
