@@ -47,13 +47,14 @@ public final class ChainClient implements AutoCloseable {
             .readTimeout(timeout)
             .writeTimeout(timeout)
             .callTimeout(timeout)
+            .addInterceptor(new RpcTimingInterceptor(url))
             .build();
     return new ChainClient(url, new HttpService(url, http));
   }
 
-  /** The endpoint's URL with any credentials in it removed, for messages. */
+  /** The endpoint's URL with any credentials in it (user info, API keys in the path or query) removed, for messages. */
   public String endpoint() {
-    return url.replaceAll("//[^/@]*@", "//***@");
+    return EndpointRedactor.redact(url);
   }
 
   /** The underlying web3j client, for generated contract wrappers (development tooling only). */

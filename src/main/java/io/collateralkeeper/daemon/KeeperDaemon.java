@@ -236,12 +236,7 @@ public final class KeeperDaemon implements Runnable {
             Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
             inFlight.put(act.account(), a);
             sent.add(a);
-            LOG.info(
-                "liquidation submitted: account {} {} expected net ${} tx {}",
-                act.account(),
-                act.summary(),
-                Units.formatWad(c.netProfitUsdWad(), 2),
-                sentTx.tx().hash());
+            KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
           }
           case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
         }
@@ -274,7 +269,7 @@ public final class KeeperDaemon implements Runnable {
             : adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
     if (d instanceof Decision.Skip s) {
       if (s.reason().startsWith("stale") || s.reason().startsWith("price deviation")) {
-        if (warnedStale.add(account)) LOG.warn("no liquidation of {}: {}", account, s.reason());
+        if (warnedStale.add(account)) KeeperLogger.refusedOnPrice(account, s.reason());
       }
       return Evaluation.skip(s.reason());
     }
@@ -353,15 +348,9 @@ public final class KeeperDaemon implements Runnable {
       history.add(done);
       settled.add(done);
       if (o.success()) {
-        LOG.info(
-            "liquidation included: account {} block {} revenue ${} tx {}",
-            intent.account(),
-            o.block(),
-            Units.formatWad(o.realizedRevenueUsdWad(), 2),
-            tx.hash());
+        KeeperLogger.liquidationIncluded(intent.account(), o.block(), o.realizedRevenueUsdWad(), tx.hash());
       } else {
-        LOG.warn("liquidation reverted: account {} block {} gas {}/{} tx {}", intent.account(), o.block(),
-            o.gasUsed(), tx.gasLimit(), tx.hash());
+        KeeperLogger.liquidationReverted(intent.account(), o.block(), o.gasUsed(), tx.gasLimit(), tx.hash());
       }
     }
     return settled;

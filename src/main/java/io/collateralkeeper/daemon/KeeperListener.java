@@ -13,4 +13,20 @@ public interface KeeperListener {
   default void onIndexProgress(long from, long to, long doneThrough) {}
 
   KeeperListener NONE = report -> {};
+
+  /** A listener that tells each of {@code listeners}, in order. */
+  static KeeperListener all(KeeperListener... listeners) {
+    java.util.List<KeeperListener> list = java.util.List.of(listeners);
+    return new KeeperListener() {
+      @Override
+      public void onBlock(BlockReport report) {
+        for (KeeperListener l : list) l.onBlock(report);
+      }
+
+      @Override
+      public void onIndexProgress(long from, long to, long doneThrough) {
+        for (KeeperListener l : list) l.onIndexProgress(from, to, doneThrough);
+      }
+    };
+  }
 }

@@ -1,0 +1,74 @@
+package io.collateralkeeper.ops;
+
+import io.collateralkeeper.domain.Address;
+import java.util.Collection;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The keeper's alerts, by name: each is logged at WARN and handed, without secrets, to the sink (rate-limited per
+ * kind when the sink is a {@link RateLimitedAlertSink}). Any component may raise one (the daemon's listener, the
+ * watchdog, a bundle route, protect mode). Thread-safe when the sink is.
+ */
+public final class Alerts {
+  private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
+
+  private final AlertSink sink;
+  private final SecretScrubber scrubber;
+
+  /**
+   * @param sink where alerts go
+   * @param scrubber removes secrets before an alert leaves the process
+   */
+  public Alerts(AlertSink sink, SecretScrubber scrubber) {
+    this.sink = sink;
+    this.scrubber = scrubber;
+  }
+
+  /** Alerts that are only logged. */
+  public static Alerts logOnly() {
+    return new Alerts(AlertSink.NONE, new SecretScrubber(java.util.List.of()));
+  }
+
+  /** No new head for too long; {@code reason} says for how long. */
+  public void staleHead(String reason) {
+    raise(AlertKind.STALE_HEAD, reason);
+  }
+
+  /** The wallet is below its floor; {@code reason} gives balance and floor. */
+  public void walletBelowFloor(String reason) {
+    raise(AlertKind.WALLET_BELOW_FLOOR, reason);
+  }
+
+  /** Every RPC endpoint is down. */
+  public void rpcDown(String reason) {
+    raise(AlertKind.RPC_DOWN, reason);
+  }
+
+  /** Liquidations were refused on these stale or deviating prices (one line each). */
+  public void staleOracle(Collection<String> problems) {
+    raise(AlertKind.STALE_ORACLE, "no liquidation on bad prices: " + String.join("; ", problems));
+  }
+
+  /** A transaction of ours reverted on chain. */
+  public void txReverted(Address account, String txHash, long block) {
+    raise(AlertKind.TX_REVERTED, "liquidation of " + account + " reverted in block " + block + ", tx " + txHash);
+  }
+
+  /** Bundles missed {@code misses} target blocks in a row. */
+  public void bundleNotIncluded(String bundleHash, int misses) {
+    raise(AlertKind.BUNDLE_NOT_INCLUDED, "bundles missed " + misses + " target blocks in a row (last " + bundleHash + ")");
+  }
+
+  /** Protect mode cannot save one of the operator's accounts. */
+  public void protectFailed(Address account, String reason) {
+    raise(AlertKind.PROTECT_FAILED, "cannot protect " + account + ": " + reason);
+  }
+
+  /** Raises an alert of any kind: logged at WARN, then sent without secrets. */
+  public void raise(AlertKind kind, String message) {
+    String clean = scrubber.scrub(message);
+    LOG.atWarn().addKeyValue("event", "alert").addKeyValue("alert", kind.name()).log("alert {}: {}", kind, clean);
+    sink.send(new Alert(kind, clean));
+  }
+}
