@@ -2,17 +2,14 @@ package io.collateralkeeper.ops;
 
 import io.collateralkeeper.domain.Address;
 import java.util.Collection;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
- * The keeper's alerts, by name: each is logged at WARN and handed, without secrets, to the sink (rate-limited per
- * kind when the sink is a {@link RateLimitedAlertSink}). Any component may raise one (the daemon's listener, the
- * watchdog, a bundle route, protect mode). Thread-safe when the sink is.
+ * The keeper's alerts, by name: each is handed, without secrets, to the sink ({@link Operations} uses a {@link
+ * RateLimitedAlertSink} in front of a {@link LoggingAlertSink} in front of the webhook, so an alert held back by the
+ * rate limit is not logged either). Any component may raise one (the daemon's listener, the watchdog, a bundle route,
+ * protect mode). Thread-safe when the sink is.
  */
 public final class Alerts {
-  private static final Logger LOG = LoggerFactory.getLogger(Alerts.class);
-
   private final AlertSink sink;
   private final SecretScrubber scrubber;
 
@@ -27,7 +24,7 @@ public final class Alerts {
 
   /** Alerts that are only logged. */
   public static Alerts logOnly() {
-    return new Alerts(AlertSink.NONE, new SecretScrubber(java.util.List.of()));
+    return new Alerts(new LoggingAlertSink(AlertSink.NONE), new SecretScrubber(java.util.List.of()));
   }
 
   /** No new head for too long; {@code reason} says for how long. */
@@ -65,10 +62,8 @@ public final class Alerts {
     raise(AlertKind.PROTECT_FAILED, "cannot protect " + account + ": " + reason);
   }
 
-  /** Raises an alert of any kind: logged at WARN, then sent without secrets. */
+  /** Raises an alert of any kind, without secrets. */
   public void raise(AlertKind kind, String message) {
-    String clean = scrubber.scrub(message);
-    LOG.atWarn().addKeyValue("event", "alert").addKeyValue("alert", kind.name()).log("alert {}: {}", kind, clean);
-    sink.send(new Alert(kind, clean));
+    sink.send(new Alert(kind, scrubber.scrub(message)));
   }
 }

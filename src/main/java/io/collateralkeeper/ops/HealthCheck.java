@@ -39,9 +39,9 @@ public final class HealthCheck {
     if (age.compareTo(staleHead) > 0) {
       reasons.add(new Health.Problem(AlertKind.STALE_HEAD,
           lastNewHead.isPresent()
-              ? "stale head: no new block processed for %d s (limit %d s)".formatted(age.toSeconds(), staleHead.toSeconds())
-              : "stale head: no block processed in the %d s since start (limit %d s)"
-                  .formatted(age.toSeconds(), staleHead.toSeconds())));
+              ? "stale head: no new block processed for %s s (limit %s s)".formatted(seconds(age), seconds(staleHead))
+              : "stale head: no block processed in the %s s since start (limit %s s)"
+                  .formatted(seconds(age), seconds(staleHead))));
     }
     if (walletWei.isPresent() && floorWei.signum() > 0 && walletWei.get().compareTo(floorWei) < 0) {
       reasons.add(new Health.Problem(AlertKind.WALLET_BELOW_FLOOR,
@@ -53,6 +53,11 @@ public final class HealthCheck {
       reasons.add(new Health.Problem(AlertKind.RPC_DOWN, "every RPC endpoint is down: " + String.join(", ", each)));
     }
     return new Health(reasons);
+  }
+
+  /** A duration in seconds with the milliseconds, trailing zeros dropped: 61, 2.15. */
+  static String seconds(Duration d) {
+    return BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString();
   }
 
   /** Wei as a plain decimal ETH string (exact). */

@@ -36,7 +36,10 @@ public final class Operations implements AutoCloseable {
     List<String> allSecrets = new ArrayList<>(secrets);
     s.webhookUrl().ifPresent(allSecrets::add);
     AlertSink target = sink != null ? sink : webhook != null ? webhook : AlertSink.NONE;
-    alerts = new Alerts(new RateLimitedAlertSink(target, s.alertMinInterval(), clock), new SecretScrubber(allSecrets));
+    alerts =
+        new Alerts(
+            new RateLimitedAlertSink(new LoggingAlertSink(target), s.alertMinInterval(), clock),
+            new SecretScrubber(allSecrets));
     bundleMisses = new BundleMisses(alerts, s.bundleMissesAlert());
     listener = new OpsListener(new OpportunityTracker(s.missedAfterBlocks()), metrics, health, alerts, clock);
     watchdog = new Watchdog(chain, wallet, health, metrics, alerts, s.tick(), s.balanceEvery());
