@@ -215,12 +215,20 @@ public record StrategyConfig(
    * @param identityKeystore keystore of the key that signs X-Flashbots-Signature (bundle mode); not the funds key
    * @param identityPasswordFile its password file
    * @param maxBundleBlocks blocks to keep resending a bundle before giving up on it (default 5)
+   * @param payment how the builder is paid on the bundle route: {@code priority-fee} (default) or {@code coinbase}
+   *     (a transfer to {@code block.coinbase} from the executor after its profit check; Aave flash-loan funding)
    */
   public record Route(
-      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks) {
+      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks,
+      String payment) {
     /** True when transactions go as bundles. */
     public boolean bundle() {
       return "bundle".equals(mode);
+    }
+
+    /** True when bundle bids are paid to {@code block.coinbase} by the executor. */
+    public boolean coinbasePayment() {
+      return "coinbase".equals(payment);
     }
   }
 }

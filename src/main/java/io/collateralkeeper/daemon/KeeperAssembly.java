@@ -57,11 +57,6 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
-    if (config.route() != null && config.route().bundle()) {
-      throw new KeeperException(
-          "route.mode bundle is not available in keeper run yet (the bundle client and devnet relay exist; the daemon"
-              + " sends to the public mempool only): use route.mode public");
-    }
     ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
@@ -72,11 +67,13 @@ public final class KeeperAssembly {
             Units.toWad(config.liquidation().minProfitUsd()),
             config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
             Address.of(config.gas().nativeUsdFeed()),
-            Duration.ofMillis(pollMs));
+            Duration.ofMillis(pollMs),
+            config.route() != null && config.route().coinbasePayment());
     long maxLogRange = 5000;
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
-    PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
+    PipelineSettings pipeline =
+        new PipelineSettings(stuckBlocks, fees, BundleRouting.from(chain, config.route(), Address.of(signer.address())));
     String multicall = config.protocol().multicall();
     PriceGuard guard =
         new PriceGuard(

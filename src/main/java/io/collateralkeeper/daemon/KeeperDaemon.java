@@ -9,6 +9,7 @@ import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.Bid;
 import io.collateralkeeper.execution.BidDecision;
 import io.collateralkeeper.execution.Bidder;
+import io.collateralkeeper.execution.CoinbaseBid;
 import io.collateralkeeper.execution.FeePolicy;
 import io.collateralkeeper.execution.NoBid;
 import io.collateralkeeper.execution.FeeQuote;
@@ -245,6 +246,11 @@ public final class KeeperDaemon implements Runnable {
         LOG.warn("liquidation of {} not sent: {}", act.account(), e.getMessage());
       }
     }
+    try {
+      pipeline.flush(head); // bundle route: this head's bundle of every transaction in flight
+    } catch (RpcException e) {
+      LOG.warn("bundle not sent: {}", e.getMessage());
+    }
     lastHead = head;
     Set<Address> openAfter = new LinkedHashSet<>(open);
     for (Attempt a : sent) openAfter.add(a.account());
@@ -290,6 +296,25 @@ public final class KeeperDaemon implements Runnable {
     if (bid instanceof NoBid no) return Evaluation.skip("no bid: " + no.reason());
     FeeQuote offered = ((Bid) bid).feeQuote();
     BigInteger gasCost = ProfitModel.gasCostUsdWad(gas, offered.expectedPricePerGas(), nativeUsd);
+    if (settings.coinbasePayment() && act.coinbase().isPresent()) {
+      // bundle bid paid by the executor to block.coinbase after its profit check; the tip drops to the floor
+      CoinbaseBid cb = CoinbaseBid.of((Bid) bid, bidder.floor(head), gas);
+      TxCall paying = act.coinbase().get().paying(cb.coinbaseWei());
+      CallRequest call = new CallRequest(paying.to(), paying.data());
+      try {
+        chain.call(from, call, DefaultBlockParameterName.LATEST);
+        if (chain.estimateGas(from, call).compareTo(gasLimit) > 0) {
+          return Evaluation.skip("the coinbase payment needs more gas than the limit");
+        }
+      } catch (CallRevertedException e) {
+        return Evaluation.skip("simulation with the coinbase payment reverted (is the executor funded?): " + e.getMessage());
+      }
+      act = new Decision.Act(act.account(), paying, act.revenueUsdWad(),
+          act.summary() + ", coinbase " + cb.coinbaseWei() + " wei", act.coinbase());
+      offered = cb.fee();
+      gasCost = ProfitModel.gasCostUsdWad(gas, offered.expectedPricePerGas(), nativeUsd)
+          .add(ProfitModel.gasCostUsdWad(BigInteger.ONE, cb.coinbaseWei(), nativeUsd));
+    }
     BigInteger net = act.revenueUsdWad().subtract(gasCost);
     if (net.compareTo(settings.minProfitUsdWad()) < 0) {
       return Evaluation.skip(
@@ -364,7 +389,9 @@ public final class KeeperDaemon implements Runnable {
       Optional<IntentRecord> intent) {
     BigInteger revenue =
         receipt.isStatusOK() && intent.isPresent() ? adapter.revenueIn(receipt.getLogs(), from) : BigInteger.ZERO;
-    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, gasCostWei, nativeUsd));
+    // a bundle bid paid to block.coinbase by the executor counts as gas
+    BigInteger paid = receipt.isStatusOK() ? gasCostWei.add(adapter.coinbasePaidWei(receipt.getLogs())) : gasCostWei;
+    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, paid, nativeUsd));
   }
 
   private FeedReading readNativePrice(long head) {

@@ -58,6 +58,16 @@ public interface ProtocolAdapter {
    */
   java.math.BigInteger revenueIn(List<Log> receiptLogs, Address keeper);
 
+  /**
+   * Ether our executor paid to {@code block.coinbase} in an included transaction (a bundle bid), read from its
+   * receipt's logs; zero when the protocol has no such executor.
+   *
+   * @return wei
+   */
+  default java.math.BigInteger coinbasePaidWei(List<Log> receiptLogs) {
+    return java.math.BigInteger.ZERO;
+  }
+
   /** Every account the adapter knows of. */
   Set<Address> accounts();
 

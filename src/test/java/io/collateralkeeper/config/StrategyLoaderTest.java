@@ -207,6 +207,15 @@ class StrategyLoaderTest {
   }
 
   @Test
+  void shouldRejectACoinbasePaymentWithoutAnExecutorThatPays() {
+    assertRejected(VALID + "route:\n  mode: bundle\n  relays: [\"http://127.0.0.1:9000\"]\n  payment: coinbase\n")
+        .hasMessage(SOURCE + ": 'route.payment: coinbase' needs route.mode bundle and an executor that pays (protocol"
+            + " aave-v3 with funding flash-loan)");
+    assertRejected(VALID + "route:\n  mode: bundle\n  relays: [\"http://127.0.0.1:9000\"]\n  payment: bribe\n")
+        .hasMessageContaining("'route.payment' must be one of priority-fee, coinbase, not 'bribe'");
+  }
+
+  @Test
   void shouldRejectABidShareAboveOneHundredPercent() {
     assertRejected(VALID.replace("  min-priority-fee-gwei: 2\n", "  min-priority-fee-gwei: 2\n  bid-share-bps: 12000\n"))
         .hasMessage(SOURCE + ": 'gas.bid-share-bps' must be between 0 and 10000 (basis points)");

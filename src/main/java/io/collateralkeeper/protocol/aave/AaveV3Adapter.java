@@ -14,6 +14,7 @@ import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
+import io.collateralkeeper.protocol.CoinbasePayment;
 import io.collateralkeeper.protocol.Decision;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.TxCall;
@@ -160,6 +161,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
               + Units.formatWad(minRevenueUsdWad, 4) + " needed");
     }
     TxCall call;
+    Optional<CoinbasePayment> coinbase = Optional.empty();
     if (funding.flashLoan()) {
       BigInteger minProfit = AaveLiquidationPlanner.fromUsdWad(market, o.debtAsset(), minRevenueUsdWad).max(BigInteger.ONE);
       List<String> path = quotes.get(c.index()).orElseThrow().path().stream().map(Address::hex).toList();
@@ -168,6 +170,10 @@ public final class AaveV3Adapter implements ProtocolAdapter {
               o.collateralAsset().hex(), o.debtAsset().hex(), account.hex(), o.debtToCover(),
               o.collateralAsset().equals(o.debtAsset()) ? List.of() : path, minProfit, BigInteger.ZERO);
       call = TxCall.of(funding.executor(), Wrappers.at(funding.executor(), FlashLiquidator::load).liquidate(l).encodeFunctionCall());
+      coinbase = Optional.of(wei -> TxCall.of(funding.executor(), Wrappers.at(funding.executor(), FlashLiquidator::load)
+          .liquidate(new FlashLiquidator.Liquidation(l.collateralAsset, l.debtAsset, l.user, l.debtToCover, l.swapPath,
+              l.minProfit, wei))
+          .encodeFunctionCall()));
     } else {
       BigInteger held = inventory.getOrDefault(o.debtAsset(), BigInteger.ZERO);
       if (held.compareTo(o.debtToCover()) < 0) {
@@ -183,7 +189,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
             .formatted(o.outcome().debtRepaid(), shortAddress(o.debtAsset()), o.outcome().collateralToLiquidator(),
                 shortAddress(o.collateralAsset()), Units.formatHealth(o.outcome().healthFactor()),
                 Units.formatWad(c.profitUsdWad(), 2));
-    return new Decision.Act(account, call, c.profitUsdWad(), summary);
+    return new Decision.Act(account, call, c.profitUsdWad(), summary, coinbase);
   }
 
   /**
@@ -210,6 +216,20 @@ public final class AaveV3Adapter implements ProtocolAdapter {
       }
     }
     return total;
+  }
+
+  /** The executor's {@code Liquidated.coinbaseWei} (flash-loan funding). */
+  @Override
+  public BigInteger coinbasePaidWei(List<Log> receiptLogs) {
+    BigInteger paid = BigInteger.ZERO;
+    if (!funding.flashLoan()) return paid;
+    for (Log log : receiptLogs) {
+      if (log.getTopics() == null || log.getTopics().isEmpty()) continue;
+      if (Address.of(log.getAddress()).equals(funding.executor()) && LIQUIDATED.equals(log.getTopics().get(0))) {
+        paid = paid.add(FlashLiquidator.getLiquidatedEventFromLog(log).coinbaseWei);
+      }
+    }
+    return paid;
   }
 
   @Override
