@@ -26,7 +26,7 @@ public final class OpsOptions {
 
   /** The resolved settings: flag, then environment, then the strategy. */
   OpsSettings settings(StrategyConfig config) {
-    OpsSettings s = OpsSettings.of(config.ops());
+    OpsSettings s = OpsSettings.of(config.ops()).withBundleRoute(config.route() != null && config.route().bundle());
     if (metricsPort != null) {
       if (metricsPort < 0 || metricsPort > 65_535) {
         throw new io.collateralkeeper.KeeperException("--metrics-port must be between 0 and 65535");

@@ -52,9 +52,9 @@ public final class Alerts {
     raise(AlertKind.TX_REVERTED, "liquidation of " + account + " reverted in block " + block + ", tx " + txHash);
   }
 
-  /** Bundles missed {@code misses} target blocks in a row. */
-  public void bundleNotIncluded(String bundleHash, int misses) {
-    raise(AlertKind.BUNDLE_NOT_INCLUDED, "bundles missed " + misses + " target blocks in a row (last " + bundleHash + ")");
+  /** Bundles missed {@code misses} target blocks in a row; {@code last} names the last one (a bundle hash or block). */
+  public void bundleNotIncluded(String last, int misses) {
+    raise(AlertKind.BUNDLE_NOT_INCLUDED, "bundles missed " + misses + " target blocks in a row (last: " + last + ")");
   }
 
   /** Protect mode cannot save one of the operator's accounts. */

@@ -2,8 +2,9 @@ package io.collateralkeeper.ops;
 
 /**
  * Counts bundle target blocks missed in a row across bundles and alerts when the count reaches a threshold (again at
- * every further miss, subject to the alert rate limit); an inclusion resets it. Feed it from the bundle route: {@link
- * #missed} when a bundle's target block passed without it, {@link #included} when one landed. Thread-safe.
+ * every further miss, subject to the alert rate limit); an inclusion resets it. {@link OpsListener} feeds it on the
+ * bundle route: {@link #missed} when a head settles none of the transactions in flight, {@link #included} when one
+ * landed. Thread-safe.
  */
 public final class BundleMisses {
   private final Alerts alerts;
@@ -17,13 +18,13 @@ public final class BundleMisses {
     this.threshold = threshold;
   }
 
-  /** A bundle's target block passed without it. */
-  public void missed(String bundleHash) {
+  /** A bundle's target block passed without it; {@code what} names it (bundle hash or target block). */
+  public void missed(String what) {
     int n;
     synchronized (this) {
       n = ++inARow;
     }
-    if (n >= threshold) alerts.bundleNotIncluded(bundleHash, n);
+    if (n >= threshold) alerts.bundleNotIncluded(what, n);
   }
 
   /** A bundle was included. */

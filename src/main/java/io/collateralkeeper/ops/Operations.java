@@ -41,7 +41,10 @@ public final class Operations implements AutoCloseable {
             new RateLimitedAlertSink(new LoggingAlertSink(target), s.alertMinInterval(), clock),
             new SecretScrubber(allSecrets));
     bundleMisses = new BundleMisses(alerts, s.bundleMissesAlert());
-    listener = new OpsListener(new OpportunityTracker(s.missedAfterBlocks()), metrics, health, alerts, clock);
+    listener =
+        new OpsListener(
+            new OpportunityTracker(s.missedAfterBlocks()), metrics, health, alerts, clock,
+            s.bundleRoute() ? Optional.of(bundleMisses) : Optional.empty());
     watchdog = new Watchdog(chain, wallet, health, metrics, alerts, s.tick(), s.balanceEvery());
     server = s.metricsPort().map(p -> new OpsServer(p, metrics::scrape, health::health)).orElse(null);
     if (server != null) LOG.info("metrics on http://127.0.0.1:{}/metrics, health on /health", server.port());

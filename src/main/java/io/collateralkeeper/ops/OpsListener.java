@@ -19,8 +19,17 @@ public final class OpsListener implements KeeperListener {
   private final HealthState health;
   private final Alerts alerts;
   private final Clock clock;
+  private final java.util.Optional<BundleMisses> bundleMisses;
+  private java.util.Set<io.collateralkeeper.domain.Address> inFlight = java.util.Set.of();
 
-  public OpsListener(OpportunityTracker tracker, KeeperMetrics metrics, HealthState health, Alerts alerts, Clock clock) {
+  /**
+   * @param bundleMisses on the bundle route: a head that settles none of the transactions in flight at the previous
+   *     head is a missed target block (the pipeline sends one bundle per head for the next block)
+   */
+  public OpsListener(
+      OpportunityTracker tracker, KeeperMetrics metrics, HealthState health, Alerts alerts, Clock clock,
+      java.util.Optional<BundleMisses> bundleMisses) {
+    this.bundleMisses = bundleMisses;
     this.tracker = tracker;
     this.metrics = metrics;
     this.health = health;
@@ -35,6 +44,11 @@ public final class OpsListener implements KeeperListener {
     health.onHead(r.block());
     for (Attempt a : r.settled()) if (a.reverted()) alerts.txReverted(a.account(), a.tx().hash(), a.includedBlock());
     if (!r.priceProblems().isEmpty()) alerts.staleOracle(r.priceProblems().values());
+    bundleMisses.ifPresent(b -> {
+      if (!r.settled().isEmpty()) b.included();
+      else if (!inFlight.isEmpty()) b.missed("target block " + r.block());
+    });
+    inFlight = r.open();
     d.lost().forEach(a -> LOG.info("opportunity lost: {} was liquidated by another keeper", a));
     d.missed().forEach(a -> LOG.warn("missed liquidation: {} is liquidatable without an attempt of ours", a));
   }

@@ -20,6 +20,8 @@ import java.util.Optional;
  * @param bundleMissesAlert bundle target blocks missed in a row that raise an alert
  * @param tick how often the watchdog evaluates health
  * @param balanceEvery how often the watchdog reads the wallet balance
+ * @param bundleRoute true when the daemon sends bundles (a head that settles none of the transactions in flight
+ *     counts as a missed bundle target block)
  */
 public record OpsSettings(
     Optional<Integer> metricsPort,
@@ -32,7 +34,8 @@ public record OpsSettings(
     long missedAfterBlocks,
     int bundleMissesAlert,
     Duration tick,
-    Duration balanceEvery) {
+    Duration balanceEvery,
+    boolean bundleRoute) {
 
   /** The settings of a strategy's {@code ops} section (null = all defaults), before command-line overrides. */
   public static OpsSettings of(StrategyConfig.Ops o) {
@@ -48,25 +51,32 @@ public record OpsSettings(
         o.missedAfterBlocks() == null ? 3 : o.missedAfterBlocks(),
         o.bundleMissesAlert() == null ? 3 : o.bundleMissesAlert().intValue(),
         Duration.ofSeconds(1),
-        Duration.ofSeconds(10));
+        Duration.ofSeconds(10),
+        false);
   }
 
   /** A copy with another metrics port (e.g. from {@code --metrics-port}). */
   public OpsSettings withMetricsPort(int port) {
     return new OpsSettings(Optional.of(port), webhookUrl, webhookFormat, webhookChatId, alertMinInterval, staleHead,
-        walletFloorWei, missedAfterBlocks, bundleMissesAlert, tick, balanceEvery);
+        walletFloorWei, missedAfterBlocks, bundleMissesAlert, tick, balanceEvery, bundleRoute);
   }
 
   /** A copy with another webhook URL (e.g. from {@code KEEPER_WEBHOOK_URL}). */
   public OpsSettings withWebhookUrl(String url) {
     return new OpsSettings(metricsPort, Optional.of(url), webhookFormat, webhookChatId, alertMinInterval, staleHead,
-        walletFloorWei, missedAfterBlocks, bundleMissesAlert, tick, balanceEvery);
+        walletFloorWei, missedAfterBlocks, bundleMissesAlert, tick, balanceEvery, bundleRoute);
   }
 
   /** A copy with other watchdog periods (tests). */
   public OpsSettings withWatchdog(Duration newTick, Duration newBalanceEvery) {
     return new OpsSettings(metricsPort, webhookUrl, webhookFormat, webhookChatId, alertMinInterval, staleHead,
-        walletFloorWei, missedAfterBlocks, bundleMissesAlert, newTick, newBalanceEvery);
+        walletFloorWei, missedAfterBlocks, bundleMissesAlert, newTick, newBalanceEvery, bundleRoute);
+  }
+
+  /** A copy for the bundle route or the public one. */
+  public OpsSettings withBundleRoute(boolean bundles) {
+    return new OpsSettings(metricsPort, webhookUrl, webhookFormat, webhookChatId, alertMinInterval, staleHead,
+        walletFloorWei, missedAfterBlocks, bundleMissesAlert, tick, balanceEvery, bundles);
   }
 
   /** Omits the webhook URL: it is a secret. */

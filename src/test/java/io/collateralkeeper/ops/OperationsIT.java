@@ -99,7 +99,8 @@ class OperationsIT {
     String hook = "http://127.0.0.1:" + webhook.getAddress().getPort() + "/hook";
     OpsSettings settings =
         new OpsSettings(Optional.of(0), Optional.of(hook), WebhookFormat.SLACK_DISCORD, null, Duration.ofSeconds(60),
-            Duration.ofSeconds(2), new BigInteger("1000000000000000000"), 3, 3, Duration.ofMillis(200), Duration.ofMillis(200));
+            Duration.ofSeconds(2), new BigInteger("1000000000000000000"), 3, 3, Duration.ofMillis(200), Duration.ofMillis(200),
+            false);
     ops = Operations.start(settings, fx.chain, Address.of(KEEPER.address()), List.of(), Clock.systemUTC());
     KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(), KEEPER, journal, ops.listener());
     daemon.processHead(fx.chain.blockNumber());
