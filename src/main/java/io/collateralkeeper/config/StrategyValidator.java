@@ -118,6 +118,7 @@ final class StrategyValidator {
     if (c.journal() != null && c.journal().isBlank()) {
       throw new KeeperException(source + ": 'journal' must be a file path");
     }
+    OperationsValidator.validate(c, source);
     return c;
   }
 
