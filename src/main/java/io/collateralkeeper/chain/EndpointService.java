@@ -57,9 +57,9 @@ final class EndpointService extends Service {
     this.maxResponseBytes = maxResponseBytes;
   }
 
-  /** The URL with any user-info credentials replaced by {@code ***}. */
+  /** The URL with its secrets (user info, query values, key-like path segments) replaced by {@code ***}. */
   static String redact(String url) {
-    return url.replaceAll("//[^/@]*@", "//***@");
+    return EndpointRedactor.redact(url);
   }
 
   /** The URL for messages (credentials removed). */
@@ -212,7 +212,7 @@ final class EndpointService extends Service {
   private String oneLine(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     // OkHttp puts the URL into some messages: keep credentials out
-    return redact(m.replace(url, redacted)).replaceAll("\\s+", " ").trim();
+    return m.replace(url, redacted).replaceAll("//[^/@\\s]*@", "//***@").replaceAll("\\s+", " ").trim();
   }
 
   private static long millisSince(long startNanos) {

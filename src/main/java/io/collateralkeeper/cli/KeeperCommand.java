@@ -28,6 +28,28 @@ public final class KeeperCommand implements Runnable {
     }
   }
 
+  @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description = "Log format on stderr: ${COMPLETION-CANDIDATES} (default: text; json = one JSON object per line).",
+      converter = LogFormatConverter.class)
+  void setLogFormat(LogFormat format) {
+    format.apply();
+  }
+
+  /** Accepts text and json in any case. */
+  static final class LogFormatConverter implements picocli.CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "text" -> LogFormat.TEXT;
+        case "json" -> LogFormat.JSON;
+        default -> throw new picocli.CommandLine.TypeConversionException("expected text or json, not '" + value + "'");
+      };
+    }
+  }
+
   @Override
   public void run() {
     new picocli.CommandLine(this).usage(System.out);

@@ -7,7 +7,9 @@ import io.collateralkeeper.config.StrategyLoader;
 import io.collateralkeeper.daemon.KeeperAssembly;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.journal.Journal;
-import io.collateralkeeper.protect.LoggingAlertSink;
+import io.collateralkeeper.daemon.BlockReport;
+import io.collateralkeeper.ops.Operations;
+import io.collateralkeeper.protect.OpsAlertSink;
 import io.collateralkeeper.protect.ProtectAssembly;
 import io.collateralkeeper.protect.ProtectDaemon;
 import io.collateralkeeper.protect.ProtectListener;
@@ -53,6 +55,9 @@ public final class ProtectCommand implements Callable<Integer> {
 
   @Mixin JournalOptions journal;
 
+  /** Metrics endpoint and alerts (the webhook hears protect alerts as PROTECT_FAILED). */
+  @Mixin OpsOptions ops;
+
   @Spec CommandSpec spec;
 
   @Override
@@ -68,8 +73,12 @@ public final class ProtectCommand implements Callable<Integer> {
       Signer signer = wallet.load(config, config.chain().chainId());
       Path file = journal.path(config.journal());
       if (explain) return explain(chain, config, Address.of(signer.address()), file);
-      try (Journal log = Journal.open(file)) {
-        ProtectDaemon daemon = ProtectAssembly.assemble(chain, config, signer, log, new LoggingAlertSink(), ProtectListener.NONE);
+      try (Journal log = Journal.open(file);
+          Operations operations = ops.start(config, chain, signer, urls)) {
+        ProtectListener heads = r -> operations.listener().onBlock(
+            new BlockReport(r.block(), r.accounts().size(), java.util.Set.of(), List.of(), List.of(), List.of()));
+        ProtectDaemon daemon =
+            ProtectAssembly.assemble(chain, config, signer, log, new OpsAlertSink(operations.alerts()), heads);
         LOG.info("protect on chain {} via {} (of {} endpoints) as {}, {} account(s), journal {}", config.chain().chainId(),
             chain.endpoint(), chain.endpointCount(),
             signer.address(), config.protect().accounts().size(), log.file());

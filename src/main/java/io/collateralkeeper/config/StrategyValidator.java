@@ -110,6 +110,7 @@ final class StrategyValidator {
       throw new KeeperException(source + ": 'journal' must be a file path");
     }
     if (c.protect() != null) ProtectValidator.validate(c, source);
+    OperationsValidator.validate(c, source);
     return c;
   }
 

@@ -12,6 +12,8 @@ import io.collateralkeeper.execution.Bidder;
 import io.collateralkeeper.execution.FeeHistoryFloor;
 import io.collateralkeeper.execution.PipelineSettings;
 import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.oracle.PriceGuard;
+import io.collateralkeeper.oracle.PriceRules;
 import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.aave.AaveV3Adapter;
@@ -23,6 +25,8 @@ import io.collateralkeeper.wallet.Signer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds a {@link KeeperDaemon} from a strategy: the protocol adapter, the fee policy, the sender. */
@@ -68,7 +72,27 @@ public final class KeeperAssembly {
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
     PipelineSettings pipeline =
         new PipelineSettings(stuckBlocks, fees, BundleRouting.from(chain, config.route(), Address.of(signer.address())));
-    return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
+    String multicall = config.protocol().multicall();
+    PriceGuard guard =
+        new PriceGuard(
+            new Multicall(chain, multicall == null ? Multicall.CANONICAL : Address.of(multicall), 250),
+            priceRules(config.oracle()));
+    return new KeeperDaemon(
+        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange, guard);
+  }
+
+  /** The strategy's {@code oracle} section as price rules (defaults for what it leaves out). */
+  static PriceRules priceRules(StrategyConfig.Oracle o) {
+    if (o == null) return PriceRules.DEFAULTS;
+    Map<Address, Long> heartbeats = new HashMap<>();
+    if (o.heartbeats() != null) o.heartbeats().forEach((k, v) -> heartbeats.put(Address.of(k), v));
+    Map<Address, Address> second = new HashMap<>();
+    if (o.secondSources() != null) o.secondSources().forEach((k, v) -> second.put(Address.of(k), Address.of(v)));
+    return new PriceRules(
+        o.heartbeatS() == null ? PriceRules.DEFAULT_HEARTBEAT_SECONDS : o.heartbeatS(),
+        heartbeats,
+        o.maxDeviationBps() == null ? PriceRules.DEFAULT_MAX_DEVIATION_BPS : o.maxDeviationBps(),
+        second);
   }
 
   /**

@@ -6,11 +6,13 @@ import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.chain.Wrappers;
 import io.collateralkeeper.contracts.FlashLiquidator;
+import io.collateralkeeper.contracts.aave.AaveOracle;
 import io.collateralkeeper.contracts.aave.IERC20Detailed;
 import io.collateralkeeper.contracts.aave.Pool;
 import io.collateralkeeper.dex.SwapQuote;
 import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.CoinbasePayment;
 import io.collateralkeeper.protocol.Decision;
@@ -76,6 +78,8 @@ public final class AaveV3Adapter implements ProtectionAdapter {
   private final Map<Address, BigInteger> inventory = new HashMap<>();
   private AaveMarket market;
   private long block;
+  private long sourcesBlock = -1;
+  private List<PriceSource> sources = List.of();
 
   /**
    * @param quoter prices the sale of seized collateral; null when only protect mode uses the adapter (no liquidation)
@@ -260,6 +264,65 @@ public final class AaveV3Adapter implements ProtectionAdapter {
       }
     }
     return approvals;
+  }
+
+  /**
+   * Every reserve asset and e-mode price source with its feed, {@code AaveOracle.getSourceOfAsset}, read at the last
+   * refreshed block (once per block, through Multicall3). A source of {@link Address#ZERO} means the oracle's
+   * fallback prices the asset.
+   */
+  @Override
+  public List<PriceSource> priceSources() {
+    if (market == null) return List.of();
+    if (sourcesBlock == block) return sources;
+    Set<Address> assets = new java.util.TreeSet<>();
+    market.reserves().values().forEach(r -> assets.add(r.asset()));
+    market.eModes().values().stream().filter(e -> e.hasPriceSource()).forEach(e -> assets.add(e.priceSource()));
+    List<Address> list = new ArrayList<>(assets);
+    AaveOracle oracle = Wrappers.at(contracts.oracle(), AaveOracle::load);
+    List<CallRequest> calls = new ArrayList<>();
+    for (Address a : list) calls.add(new CallRequest(contracts.oracle(), oracle.getSourceOfAsset(a.hex()).encodeFunctionCall()));
+    List<CallResult> r = multicall.aggregate(calls, block);
+    List<PriceSource> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Address feed = r.get(i).success() ? AaveAbi.decodeAddress(r.get(i).returnData()) : Address.ZERO;
+      out.add(new PriceSource(list.get(i), feed));
+    }
+    sources = List.copyOf(out);
+    sourcesBlock = block;
+    return sources;
+  }
+
+  /** The reserves the account supplies as collateral or borrows, and its e-mode category's price source. */
+  @Override
+  public Set<Address> pricedAssetsOf(Address account) {
+    AavePosition p = positions.get(account);
+    if (p == null || market == null) return Set.of();
+    Set<Address> out = new java.util.LinkedHashSet<>();
+    for (AaveReserve r : market.reserves().values()) {
+      if (p.config().isUsingAsCollateralOrBorrowing(r.id())) out.add(r.asset());
+    }
+    if (p.eModeCategory() != 0 && market.eModes().containsKey(p.eModeCategory())) {
+      var e = market.eMode(p.eModeCategory());
+      if (e.hasPriceSource()) out.add(e.priceSource());
+    }
+    return out;
+  }
+
+  /** Users of the Pool's {@code LiquidationCall} events whose liquidator is neither the keeper nor its executor. */
+  @Override
+  public Set<Address> liquidatedByOthers(List<Log> logs, Address keeper) {
+    Set<Address> out = new java.util.LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().isEmpty() || log.isRemoved()) continue;
+      if (!contracts.pool().equals(Address.of(log.getAddress()))) continue;
+      if (!AavePoolEvents.LIQUIDATION_CALL_TOPIC.equals(log.getTopics().get(0))) continue;
+      var e = Pool.getLiquidationCallEventFromLog(log);
+      Address liquidator = Address.of(e.liquidator);
+      if (liquidator.equals(keeper) || (funding.flashLoan() && liquidator.equals(funding.executor()))) continue;
+      out.add(Address.of(e.user));
+    }
+    return out;
   }
 
   /** The cached position of one account (tests and tools). */
