@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
 import org.web3j.protocol.core.BatchResponse;
@@ -20,41 +19,80 @@ import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
 import org.web3j.protocol.core.methods.response.EthLog;
+import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
-import org.web3j.protocol.http.HttpService;
+import org.web3j.crypto.Hash;
 
 /**
- * A JSON-RPC endpoint, through web3j over an OkHttp client with explicit timeouts. Every response is checked for an
- * error; failures surface as {@link RpcException} with a one-line message naming the endpoint and method.
+ * The JSON-RPC endpoints of one chain, through web3j over an OkHttp client with explicit timeouts. Every response is
+ * checked for an error; failures surface as {@link RpcException} with a one-line message naming the endpoint and method.
+ *
+ * <p>With several endpoints (an {@link EndpointPool}), reads fail over to the next healthy endpoint, {@link
+ * #blockNumber()} probes every endpoint's head and demotes lagging ones, and {@link #sendRaw} broadcasts to every
+ * endpoint that is up. {@link #endpointHealth()} reports each endpoint's state for metrics.
  */
 public final class ChainClient implements AutoCloseable {
-  private final String url;
-  private final HttpService service;
+  private static final java.util.regex.Pattern ALREADY_KNOWN =
+      java.util.regex.Pattern.compile("(?i)already known|already imported|known transaction");
+
+  private static final java.util.regex.Pattern HEX_BYTES = java.util.regex.Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
+
+  private final EndpointPool pool;
+  private final FailoverService service;
   private final Web3j web3j;
 
-  private ChainClient(String url, HttpService service) {
-    this.url = url;
-    this.service = service;
+  private ChainClient(EndpointPool pool) {
+    this.pool = pool;
+    this.service = new FailoverService(pool);
     this.web3j = Web3j.build(service);
   }
 
   /** Connects (lazily) to an HTTP JSON-RPC endpoint with the given call timeout. */
   public static ChainClient http(String url, Duration timeout) {
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .callTimeout(timeout)
-            .addInterceptor(new RpcTimingInterceptor(url))
-            .build();
-    return new ChainClient(url, new HttpService(url, http));
+    return http(List.of(url), timeout, PoolSettings.DEFAULTS);
   }
 
-  /** The endpoint's URL with any credentials in it (user info, API keys in the path or query) removed, for messages. */
+  /**
+   * Connects (lazily) to several HTTP JSON-RPC endpoints of the same chain, in order of preference.
+   *
+   * @param urls endpoints (http or https), the preferred first
+   * @param timeout one call's timeout on one endpoint
+   * @param settings lag and response-size limits
+   * @throws io.collateralkeeper.KeeperException when the list is empty or a URL is invalid
+   */
+  public static ChainClient http(List<String> urls, Duration timeout, PoolSettings settings) {
+    return new ChainClient(EndpointPool.http(urls, timeout, settings));
+  }
+
+  /** The preferred endpoint's URL with any credentials in it removed, for messages. */
   public String endpoint() {
-    return EndpointRedactor.redact(url);
+    return pool.preferred().endpoint();
+  }
+
+  /** Every endpoint's health, in configured order (read-only snapshots, for metrics and logs). */
+  public List<EndpointHealth> endpointHealth() {
+    return pool.health();
+  }
+
+  /** Number of configured endpoints. */
+  public int endpointCount() {
+    return pool.size();
+  }
+
+  /**
+   * Checks that the endpoints serve chain {@code expected}. An endpoint that does not answer now is checked when it
+   * first answers, and used only after that.
+   *
+   * @throws io.collateralkeeper.KeeperException when an endpoint reports another chain id
+   * @throws RpcException when no endpoint answers
+   */
+  public void requireChainId(long expected) {
+    try {
+      pool.requireChainId(expected);
+    } catch (IOException e) {
+      throw transportError("eth_chainId", e);
+    }
   }
 
   /** The underlying web3j client, for generated contract wrappers (development tooling only). */
@@ -62,14 +100,22 @@ public final class ChainClient implements AutoCloseable {
     return web3j;
   }
 
-  /** {@code eth_chainId}. */
+  /** {@code eth_chainId} of the preferred endpoint. */
   public long chainId() {
-    return send("eth_chainId", web3j.ethChainId()).getChainId().longValueExact();
+    var res = send("eth_chainId", web3j.ethChainId());
+    return decode("eth_chainId", () -> res.getChainId().longValueExact());
   }
 
-  /** {@code eth_blockNumber}. */
+  /**
+   * {@code eth_blockNumber}: the head of the preferred endpoint, after asking every live endpoint for its head (which
+   * demotes those lagging too far behind the best).
+   */
   public long blockNumber() {
-    return send("eth_blockNumber", web3j.ethBlockNumber()).getBlockNumber().longValueExact();
+    try {
+      return pool.probe();
+    } catch (IOException e) {
+      throw new RpcException("RPC " + endpoint() + " unreachable (eth_blockNumber): " + oneLine(e.getMessage()), e);
+    }
   }
 
   /** {@code eth_getBlockByNumber} without transaction bodies. */
@@ -77,7 +123,7 @@ public final class ChainClient implements AutoCloseable {
     EthBlock.Block b =
         send("eth_getBlockByNumber", web3j.ethGetBlockByNumber(param(number), false)).getBlock();
     if (b == null) throw new RpcException(endpoint() + ": block " + number + " not found");
-    return b;
+    return checked(b);
   }
 
   /** The latest block header. */
@@ -85,15 +131,30 @@ public final class ChainClient implements AutoCloseable {
     EthBlock.Block b =
         send("eth_getBlockByNumber", web3j.ethGetBlockByNumber(DefaultBlockParameterName.LATEST, false)).getBlock();
     if (b == null) throw new RpcException(endpoint() + ": latest block not found");
-    return b;
+    return checked(b);
+  }
+
+  /** Decodes the header fields the keeper uses now, so a malformed block fails here as an {@link RpcException}. */
+  private EthBlock.Block checked(EthBlock.Block b) {
+    return decode("eth_getBlockByNumber", () -> {
+      b.getNumber();
+      b.getTimestamp();
+      b.getBaseFeePerGas();
+      if (b.getHash() == null || !HEX_BYTES.matcher(b.getHash()).matches() || b.getHash().length() != 66) {
+        throw new IllegalArgumentException("bad block hash");
+      }
+      return b;
+    });
   }
 
   /** {@code eth_getLogs}. */
   public List<Log> logs(EthFilter filter) {
     EthLog res = send("eth_getLogs", web3j.ethGetLogs(filter));
-    List<Log> out = new ArrayList<>();
-    for (EthLog.LogResult<?> r : res.getLogs()) out.add((Log) r.get());
-    return out;
+    return decode("eth_getLogs", () -> {
+      List<Log> out = new ArrayList<>();
+      for (EthLog.LogResult<?> r : res.getLogs()) out.add((Log) r.get());
+      return out;
+    });
   }
 
   /**
@@ -153,43 +214,88 @@ public final class ChainClient implements AutoCloseable {
   public BigInteger estimateGas(Address from, CallRequest call) {
     Transaction tx = Transaction.createEthCallTransaction(from.hex(), call.to().hex(), call.data());
     var res = web3jSendAllowingRevert("eth_estimateGas", web3j.ethEstimateGas(tx));
-    return res.getAmountUsed();
+    return decode("eth_estimateGas", res::getAmountUsed);
   }
 
   /** {@code eth_getTransactionCount(address, "pending")}: the next nonce the node expects. */
   public BigInteger pendingNonce(Address address) {
-    return send(
-            "eth_getTransactionCount",
-            web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.PENDING))
-        .getTransactionCount();
+    var res =
+        send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.PENDING));
+    return decode("eth_getTransactionCount", res::getTransactionCount);
   }
 
   /** {@code eth_getTransactionCount(address, "latest")}: nonces already included. */
   public BigInteger latestNonce(Address address) {
-    return send(
-            "eth_getTransactionCount",
-            web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.LATEST))
-        .getTransactionCount();
+    var res =
+        send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.LATEST));
+    return decode("eth_getTransactionCount", res::getTransactionCount);
   }
 
   /** {@code eth_getBalance} at the latest block, wei. */
   public BigInteger balance(Address address) {
-    return send("eth_getBalance", web3j.ethGetBalance(address.hex(), DefaultBlockParameterName.LATEST)).getBalance();
+    var res = send("eth_getBalance", web3j.ethGetBalance(address.hex(), DefaultBlockParameterName.LATEST));
+    return decode("eth_getBalance", res::getBalance);
   }
 
-  /** {@code eth_sendRawTransaction}; returns the transaction hash. */
+  /**
+   * {@code eth_sendRawTransaction} to every endpoint that is up, in parallel; the first acceptance counts, and an
+   * "already known" answer counts as one (another endpoint, or an earlier send, delivered it).
+   *
+   * @return the transaction hash
+   * @throws RpcException with the preferred endpoint's error when none accepted it (a cause is set only when no
+   *     endpoint answered at all)
+   */
   public String sendRaw(String signedHex) {
-    return send("eth_sendRawTransaction", web3j.ethSendRawTransaction(signedHex)).getTransactionHash();
+    List<EndpointService> targets = pool.broadcastTargets();
+    if (targets.size() == 1) return sendRawTo(targets.getFirst(), signedHex);
+    List<java.util.concurrent.CompletableFuture<String>> sends = new ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (EndpointService e : targets) {
+        sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sendRawTo(e, signedHex), threads));
+      }
+    }
+    RpcException answered = null;
+    RpcException transport = null;
+    for (var f : sends) {
+      try {
+        return f.join();
+      } catch (java.util.concurrent.CompletionException ce) {
+        if (!(ce.getCause() instanceof RpcException e)) throw ce;
+        if (e.getCause() == null && answered == null) answered = e;
+        if (e.getCause() != null && transport == null) transport = e;
+      }
+    }
+    pool.noteStates();
+    throw answered != null ? answered : transport;
+  }
+
+  private String sendRawTo(EndpointService endpoint, String signedHex) {
+    var request = new Request<>("eth_sendRawTransaction", List.of(signedHex), endpoint, EthSendTransaction.class);
+    EthSendTransaction res;
+    try {
+      res = request.send();
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+      throw new RpcException("RPC " + endpoint.endpoint() + " unreachable (eth_sendRawTransaction): " + why, e);
+    }
+    if (res.hasError()) {
+      String msg = oneLine(res.getError().getMessage());
+      if (ALREADY_KNOWN.matcher(msg).find()) return Hash.sha3(signedHex);
+      throw new RpcException(endpoint.endpoint() + ": eth_sendRawTransaction failed: " + msg);
+    }
+    return res.getTransactionHash();
   }
 
   /** {@code eth_getTransactionReceipt}; empty while the transaction is not included. */
   public Optional<TransactionReceipt> receipt(String txHash) {
-    return send("eth_getTransactionReceipt", web3j.ethGetTransactionReceipt(txHash)).getTransactionReceipt();
+    var res = send("eth_getTransactionReceipt", web3j.ethGetTransactionReceipt(txHash));
+    return decode("eth_getTransactionReceipt", res::getTransactionReceipt);
   }
 
   /** {@code eth_maxPriorityFeePerGas}, wei. */
   public BigInteger maxPriorityFeePerGas() {
-    return send("eth_maxPriorityFeePerGas", web3j.ethMaxPriorityFeePerGas()).getMaxPriorityFeePerGas();
+    var res = send("eth_maxPriorityFeePerGas", web3j.ethMaxPriorityFeePerGas());
+    return decode("eth_maxPriorityFeePerGas", res::getMaxPriorityFeePerGas);
   }
 
   /**
@@ -270,6 +376,19 @@ public final class ChainClient implements AutoCloseable {
     }
     if (res.isReverted()) {
       throw new CallRevertedException(method + " reverted: " + oneLine(res.getRevertReason()), res.getValue());
+    }
+    String value = res.getValue();
+    if (value == null || !HEX_BYTES.matcher(value).matches()) {
+      throw new RpcException(endpoint() + ": " + method + ": malformed result (not 0x-hex bytes)");
+    }
+  }
+
+  /** Runs a result accessor; a malformed result (wrong type, bad hex) becomes a one-line {@link RpcException}. */
+  private <T> T decode(String method, java.util.function.Supplier<T> accessor) {
+    try {
+      return accessor.get();
+    } catch (RuntimeException e) {
+      throw new RpcException(endpoint() + ": " + method + ": malformed result (" + oneLine(e.getMessage()) + ")");
     }
   }
 

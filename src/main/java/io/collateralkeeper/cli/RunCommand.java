@@ -49,7 +49,7 @@ public final class RunCommand implements Callable<Integer> {
     StrategyConfig config = new StrategyLoader().load(strategy);
     List<String> urls = rpcUrls(config);
     long timeoutMs = config.chain().rpcTimeoutMs() == null ? 10_000 : config.chain().rpcTimeoutMs();
-    try (ChainClient chain = ChainClient.http(urls.get(0), Duration.ofMillis(timeoutMs))) {
+    try (ChainClient chain = ChainClient.http(urls, Duration.ofMillis(timeoutMs), config.chain().poolSettings())) {
       KeeperAssembly.verifyChainId(chain, config);
       Signer signer = wallet.load(config, config.chain().chainId());
       try (Journal log = Journal.open(journal.path(config.journal()));
@@ -63,10 +63,11 @@ public final class RunCommand implements Callable<Integer> {
   private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log, KeeperListener listener) {
     KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, listener);
     LOG.info(
-        "keeper {} on chain {} via {} as {}, journal {}",
+        "keeper {} on chain {} via {} (of {} endpoints) as {}, journal {}",
         config.protocol().getClass().getSimpleName(),
         config.chain().chainId(),
         chain.endpoint(),
+        chain.endpointCount(),
         signer.address(),
         log.file());
     if (once) {

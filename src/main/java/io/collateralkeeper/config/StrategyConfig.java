@@ -93,8 +93,38 @@ public record StrategyConfig(
    * @param chainId the chain id the endpoints must report (protects against pointing at the wrong chain)
    * @param pollIntervalMs how often to poll for a new head, milliseconds (default 500)
    * @param rpcTimeoutMs timeout of one RPC call, milliseconds (default 10000)
+   * @param maxLagBlocks an endpoint whose head is more than this many blocks behind the best endpoint's is demoted
+   *     (default 3)
+   * @param maxResponseMb largest JSON-RPC response accepted, MiB (default 256); a larger one counts as a failure
+   * @param reorgDepth deepest reorg the keeper rolls its account index back from, blocks (default 64)
    */
-  public record Chain(List<String> rpcUrls, Long chainId, Long pollIntervalMs, Long rpcTimeoutMs) {}
+  public record Chain(
+      List<String> rpcUrls,
+      Long chainId,
+      Long pollIntervalMs,
+      Long rpcTimeoutMs,
+      Long maxLagBlocks,
+      Long maxResponseMb,
+      Long reorgDepth) {
+    /** The basic settings; failover and reorg limits at their defaults. */
+    public Chain(List<String> rpcUrls, Long chainId, Long pollIntervalMs, Long rpcTimeoutMs) {
+      this(rpcUrls, chainId, pollIntervalMs, rpcTimeoutMs, null, null, null);
+    }
+
+    /** The endpoint pool's limits, defaults filled in. */
+    public io.collateralkeeper.chain.PoolSettings poolSettings() {
+      return new io.collateralkeeper.chain.PoolSettings(
+          maxLagBlocks == null ? io.collateralkeeper.chain.PoolSettings.DEFAULT_MAX_LAG_BLOCKS : maxLagBlocks,
+          maxResponseMb == null
+              ? io.collateralkeeper.chain.PoolSettings.DEFAULT_MAX_RESPONSE_BYTES
+              : maxResponseMb << 20);
+    }
+
+    /** The reorg depth, default 64. */
+    public long reorgDepthOrDefault() {
+      return reorgDepth == null ? 64 : reorgDepth;
+    }
+  }
 
   /** The protocol, chosen by its {@code type} key. */
   @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")

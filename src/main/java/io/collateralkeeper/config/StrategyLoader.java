@@ -100,6 +100,7 @@ public final class StrategyLoader {
   private static String firstLine(String s) {
     if (s == null) return "";
     int nl = s.indexOf('\n');
-    return (nl < 0 ? s : s.substring(0, nl)).trim();
+    String line = (nl < 0 ? s : s.substring(0, nl)).trim();
+    return line.length() > 300 ? line.substring(0, 300) + "..." : line;
   }
 }

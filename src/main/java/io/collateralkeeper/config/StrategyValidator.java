@@ -21,6 +21,12 @@ final class StrategyValidator {
     }
     positive(c.chain().pollIntervalMs(), source, "chain.poll-interval-ms");
     positive(c.chain().rpcTimeoutMs(), source, "chain.rpc-timeout-ms");
+    nonNegative(c.chain().maxLagBlocks(), source, "chain.max-lag-blocks");
+    positive(c.chain().maxResponseMb(), source, "chain.max-response-mb");
+    if (c.chain().maxResponseMb() != null && c.chain().maxResponseMb() > 2047) {
+      throw new KeeperException(source + ": 'chain.max-response-mb' must be at most 2047");
+    }
+    positive(c.chain().reorgDepth(), source, "chain.reorg-depth");
     require(c.protocol(), source, "protocol");
     if (c.protocol() instanceof StrategyConfig.ReferenceVault v) {
       address(v.vault(), source, "protocol.vault", true);
@@ -119,6 +125,7 @@ final class StrategyValidator {
   /** A user-supplied value made safe for a one-line message: line breaks and other controls escaped. */
   static String shown(String value) {
     if (value == null) return "null";
+    if (value.length() > 100) return shown(value.substring(0, 100)) + "... (" + value.length() + " characters)";
     StringBuilder out = new StringBuilder(value.length());
     for (char ch : value.toCharArray()) {
       switch (ch) {

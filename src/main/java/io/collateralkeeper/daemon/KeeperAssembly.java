@@ -37,17 +37,12 @@ public final class KeeperAssembly {
   private KeeperAssembly() {}
 
   /**
-   * Checks that the endpoint serves the strategy's chain.
+   * Checks that every endpoint serves the strategy's chain (one unreachable now is checked before its first use).
    *
-   * @throws KeeperException when the chain id differs (no transaction may go to the wrong chain)
+   * @throws KeeperException when a chain id differs (no transaction may go to the wrong chain)
    */
   public static void verifyChainId(ChainClient chain, StrategyConfig config) {
-    long actual = chain.chainId();
-    long expected = config.chain().chainId();
-    if (actual != expected) {
-      throw new KeeperException(
-          "wrong chain: " + chain.endpoint() + " reports chain id " + actual + " but the strategy expects " + expected);
-    }
+    chain.requireChainId(config.chain().chainId());
   }
 
   /**

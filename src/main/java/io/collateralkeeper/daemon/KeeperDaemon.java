@@ -142,6 +142,11 @@ public final class KeeperDaemon implements Runnable {
       } catch (RpcException e) {
         LOG.warn("step failed, retrying: {}", e.getMessage());
         sleepQuietly();
+      } catch (RuntimeException e) {
+        // hostile or malformed input that slipped past the client's checks: never end the daemon over it
+        LOG.error("step failed unexpectedly, retrying: {}", e.toString().replaceAll("\\s+", " "));
+        LOG.debug("step failure", e);
+        sleepQuietly();
       }
     }
   }

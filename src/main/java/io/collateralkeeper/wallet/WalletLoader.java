@@ -1,6 +1,9 @@
 package io.collateralkeeper.wallet;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import io.collateralkeeper.KeeperException;
@@ -17,8 +20,11 @@ import org.web3j.crypto.Credentials;
 import org.web3j.crypto.ECKeyPair;
 import org.web3j.crypto.Keys;
 import org.web3j.crypto.MnemonicUtils;
+import org.web3j.crypto.Wallet;
+import org.web3j.crypto.WalletFile;
 import org.web3j.crypto.WalletUtils;
 import org.web3j.crypto.exception.CipherException;
+import org.web3j.utils.Numeric;
 
 /**
  * Creates {@link Signer}s from encrypted Ethereum V3 keystores or from the well-known local
@@ -69,6 +75,12 @@ public final class WalletLoader {
           "KDF type is not supported",
           "unsupported key derivation function (only scrypt and pbkdf2 are supported)");
 
+  /** Reads keystores the way web3j's {@code WalletUtils} does (unknown fields ignored). */
+  private static final ObjectMapper KEYSTORE_JSON =
+      new ObjectMapper()
+          .configure(JsonParser.Feature.ALLOW_UNQUOTED_FIELD_NAMES, true)
+          .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
   /** Not instantiable: static factories only. */
   private WalletLoader() {}
 
@@ -85,7 +97,19 @@ public final class WalletLoader {
     requireKeystoreFile(keystoreFile);
     String password = PasswordFile.read(passwordFile);
     try {
-      return new LocalSigner(WalletUtils.loadCredentials(password, keystoreFile.toFile()));
+      WalletFile wallet = KEYSTORE_JSON.readValue(keystoreFile.toFile(), WalletFile.class);
+      if (wallet == null) throw notAKeystore(keystoreFile, "unexpected JSON structure");
+      var refused = KeystoreLimits.violation(wallet);
+      if (refused.isPresent()) throw notAKeystore(keystoreFile, refused.get());
+      Credentials credentials = Credentials.create(Wallet.decrypt(password, wallet));
+      // The MAC does not cover the IV: a damaged IV decrypts to another key. The address field catches that.
+      if (wallet.getAddress() != null
+          && !Numeric.cleanHexPrefix(wallet.getAddress()).equalsIgnoreCase(Numeric.cleanHexPrefix(credentials.getAddress()))) {
+        throw notAKeystore(keystoreFile, "the decrypted key does not match the keystore's address (damaged file)");
+      }
+      return new LocalSigner(credentials);
+    } catch (KeeperException e) {
+      throw e;
     } catch (JsonProcessingException e) {
       // Not chained: Jackson messages quote file content, which could be a raw private key.
       throw notAKeystore(keystoreFile, describe(e));
@@ -238,6 +262,9 @@ public final class WalletLoader {
     }
     if (size == 0) {
       throw notAKeystore(file, "the file is empty");
+    }
+    if (size > KeystoreLimits.MAX_FILE_BYTES) {
+      throw notAKeystore(file, "larger than " + KeystoreLimits.MAX_FILE_BYTES / 1024 + " KiB");
     }
   }
 
