@@ -217,7 +217,7 @@ final class EndpointService extends Service {
   private String oneLine(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     // OkHttp puts the URL into some messages: keep credentials out
-    return redact(m.replace(url, redacted)).replaceAll("\\s+", " ").trim();
+    return m.replace(url, redacted).replaceAll("//[^/@\\s]*@", "//***@").replaceAll("\\s+", " ").trim();
   }
 
   private static long millisSince(long startNanos) {
