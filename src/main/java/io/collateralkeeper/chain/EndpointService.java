@@ -57,7 +57,7 @@ final class EndpointService extends Service {
     this.maxResponseBytes = maxResponseBytes;
   }
 
-  /** The URL with its secrets (user info, query values, key-like path segments) replaced by {@code ***}. */
+  /** The URL with its secrets (user info, query values, API-key-like path segments) replaced by {@code ***}. */
   static String redact(String url) {
     return EndpointRedactor.redact(url);
   }
@@ -118,7 +118,12 @@ final class EndpointService extends Service {
   }
 
   private byte[] post(String payload) throws IOException {
-    Request request = new Request.Builder().url(url).post(RequestBody.create(payload, JSON)).build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .tag(RpcTimingInterceptor.Endpoint.class, new RpcTimingInterceptor.Endpoint(redacted))
+            .post(RequestBody.create(payload, JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) throw new IOException("HTTP " + response.code());
       ResponseBody body = response.body();

@@ -1,20 +1,29 @@
 package io.collateralkeeper.chain;
 
 import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.Interceptor;
 import okhttp3.Response;
 
 /**
  * An OkHttp interceptor that times each JSON-RPC HTTP exchange and reports it to the installed {@link RpcObserver},
- * labelled with the request's endpoint URL, redacted ({@link EndpointRedactor}).
+ * naming the endpoint by its {@link Endpoint} tag (the configured URL, redacted), else by the request URL redacted
+ * (one client serves several endpoints).
  */
 final class RpcTimingInterceptor implements Interceptor {
-  /** Redacted endpoint label per request URL (a handful of endpoints per process). */
-  private final java.util.concurrent.ConcurrentHashMap<String, String> labels = new java.util.concurrent.ConcurrentHashMap<>();
+  /** The request tag naming the endpoint, as configured and redacted. */
+  record Endpoint(String redactedUrl) {}
+
+  private final Map<String, String> redacted = new ConcurrentHashMap<>();
 
   @Override
   public Response intercept(Chain chain) throws IOException {
-    String endpoint = labels.computeIfAbsent(chain.request().url().toString(), EndpointRedactor::redact);
+    Endpoint tag = chain.request().tag(Endpoint.class);
+    String endpoint =
+        tag != null
+            ? tag.redactedUrl()
+            : redacted.computeIfAbsent(chain.request().url().toString(), EndpointRedactor::redact);
     long start = System.nanoTime();
     try {
       Response r = chain.proceed(chain.request());

@@ -48,7 +48,8 @@ import org.web3j.utils.Numeric;
  * A liquidation run on Anvil with the operations endpoint on: a crash, a competitor who takes one account first (our
  * transaction for it reverts), the rest liquidated. {@code /metrics} is scraped: every metric is present, and the
  * sent / included / reverted counts equal the journal's. Then the chain goes quiet and {@code /health} turns 503 with
- * "stale head", the webhook receives the alerts, and when Anvil dies {@code /health} reports every RPC down.
+ * "stale head", the wallet falls below its floor, the webhook receives the alerts, and when Anvil dies {@code
+ * /health} reports every RPC down.
  */
 class OperationsIT {
   private static final Signer KEEPER = WalletLoader.devAccount(1, 31337);
@@ -150,6 +151,11 @@ class OperationsIT {
     fx.devnet.mine();
     daemon.processHead(fx.chain.blockNumber());
     assertThat(health().statusCode()).isEqualTo(200);
+
+    // The wallet drops below its 1 ETH floor: unhealthy, and an alert.
+    fx.devnet.setBalances(List.of(Address.of(KEEPER.address())), new BigInteger("900000000000000000"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> health().body().contains("wallet below floor: 0.9 ETH < 1 ETH"));
+    await().atMost(Duration.ofSeconds(5)).until(() -> webhookBodies.stream().anyMatch(b -> b.contains("wallet below floor")));
 
     // The only endpoint dies: the watchdog's balance reads fail and /health says every RPC is down.
     fx.anvil.close();
