@@ -141,6 +141,8 @@ public final class ProtectDaemon implements Runnable {
     List<Landing> landings = land(track.settled(), head);
 
     Set<Address> busy = new HashSet<>();
+    // included after the block the state was read at: the state does not show it yet, so acting again would repeat it
+    for (SettledTx d : deferred) busy.add(d.intent().orElseThrow().account());
     boolean approving = false;
     for (IntentRecord i : journal.openIntents(settings.chainId())) {
       if (!protocol.equals(i.protocol())) continue;

@@ -216,6 +216,34 @@ class VaultProtectIT {
     assertThat(healthOnChain(PROTECTED, fx.chain.blockNumber())).isGreaterThanOrEqualTo(Units.WAD.multiply(BigInteger.valueOf(5)));
   }
 
+  @Test
+  void aProtectionIncludedAfterTheBlockItsStateWasReadAtIsNotRepeated() {
+    fx.setPrices(DevnetFixture.ETH_START, DevnetFixture.BTC_START);
+    openLong(List.of(PROTECTED), BigInteger.valueOf(7_653_100_000L)); // health 5 at $3,000
+    mintUsdc(PROTECTED, BigInteger.valueOf(5_000_000_000L));
+    ProtectDaemon protect = ProtectAssembly.assemble(fx.chain, strategy("4.5", "5", null, null, null, List.of("top-up")),
+        WALLET, protectJournal, alerts, ProtectListener.NONE);
+    protect.processHead(fx.chain.blockNumber());
+    fx.devnet.setAutomine(false);
+    sendFeeds(DevnetFixture.ETH_START.multiply(BigInteger.valueOf(95)).divide(BigInteger.valueOf(100)), DevnetFixture.BTC_START);
+    fx.devnet.mine();
+    long head = fx.chain.blockNumber();
+    assertThat(protect.processHead(head).sent()).hasSize(1);
+    BigInteger nonce = fx.chain.latestNonce(PROTECTED);
+
+    // the top-up lands in the next block while the daemon still works from the older head: it sees the account's old
+    // state (below min) but its transaction settled; it must not send the top-up again
+    fx.devnet.mine();
+    ProtectReport again = protect.processHead(head);
+    assertThat(again.sent()).isEmpty();
+    ProtectReport next = protect.processHead(fx.chain.blockNumber());
+    fx.devnet.setAutomine(true);
+
+    assertThat(next.sent()).isEmpty();
+    assertThat(next.landings()).singleElement().satisfies(l -> assertThat(l.ok()).isTrue());
+    assertThat(fx.chain.latestNonce(PROTECTED)).isEqualTo(nonce.add(BigInteger.ONE));
+  }
+
   // ------------------------------------------------------------------ helpers
 
   private void openLong(List<Address> accounts, BigInteger usdc) {
