@@ -11,8 +11,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code keeper health}: exit 0 when a {@code keeper run} wrote its heartbeat file recently, 1 otherwise (Docker's
- * HEALTHCHECK contract: 0 healthy, 1 unhealthy).
+ * {@code keeper health}: exit 0 when a {@code keeper run} wrote its heartbeat file recently (or, with {@code --url},
+ * when its operations endpoint's {@code /health} answers 200), 1 otherwise (Docker's HEALTHCHECK contract: 0 healthy,
+ * 1 unhealthy).
  */
 @Command(
     name = "health",
@@ -30,12 +31,16 @@ public final class HealthCommand implements Callable<Integer> {
   @Option(names = "--max-age", paramLabel = "SECONDS", defaultValue = "120", description = "Oldest acceptable heartbeat (default: ${DEFAULT-VALUE}).")
   long maxAgeSeconds;
 
+  @Option(names = "--url", paramLabel = "URL", description = "Ask the operations endpoint instead, e.g. http://127.0.0.1:9464/health (200 = healthy).")
+  String url;
+
   Clock clock = Clock.systemUTC();
 
   @Override
   public Integer call() {
-    Path f = file != null ? file : RunCommand.heartbeatFromEnv();
     var out = spec.commandLine().getOut();
+    if (url != null) return endpoint(out);
+    Path f = file != null ? file : RunCommand.heartbeatFromEnv();
     if (f == null) {
       out.println("unhealthy: no heartbeat file (give --heartbeat-file or KEEPER_HEARTBEAT_FILE)");
       return UNHEALTHY;
@@ -57,6 +62,23 @@ public final class HealthCommand implements Callable<Integer> {
       return UNHEALTHY;
     } finally {
       out.flush();
+    }
+  }
+
+  private int endpoint(java.io.PrintWriter out) {
+    okhttp3.OkHttpClient http =
+        new okhttp3.OkHttpClient.Builder().callTimeout(java.time.Duration.ofSeconds(10)).build();
+    try (okhttp3.Response r = http.newCall(new okhttp3.Request.Builder().url(url).get().build()).execute()) {
+      String body = r.body() == null ? "" : r.body().string().strip();
+      out.println((r.code() == 200 ? "healthy: " : "unhealthy: HTTP " + r.code() + " ") + body);
+      return r.code() == 200 ? ExitCodes.OK : UNHEALTHY;
+    } catch (IOException | IllegalArgumentException e) {
+      out.println("unhealthy: " + url + " does not answer: " + e.getMessage());
+      return UNHEALTHY;
+    } finally {
+      out.flush();
+      http.dispatcher().executorService().shutdown();
+      http.connectionPool().evictAll();
     }
   }
 }

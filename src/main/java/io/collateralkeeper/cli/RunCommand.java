@@ -8,6 +8,7 @@ import io.collateralkeeper.daemon.Heartbeat;
 import io.collateralkeeper.daemon.KeeperDaemon;
 import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.daemon.KeeperListener;
+import io.collateralkeeper.ops.Operations;
 import io.collateralkeeper.wallet.Signer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -41,6 +42,9 @@ public final class RunCommand implements Callable<Integer> {
   /** The journal every transaction is recorded in before it is broadcast. */
   @Mixin JournalOptions journal;
 
+  /** Metrics endpoint and alerts. */
+  @Mixin OpsOptions ops;
+
   @Option(
       names = "--heartbeat-file",
       paramLabel = "FILE",
@@ -55,15 +59,15 @@ public final class RunCommand implements Callable<Integer> {
     try (ChainClient chain = ChainClient.http(urls, Duration.ofMillis(timeoutMs), config.chain().poolSettings())) {
       KeeperAssembly.verifyChainId(chain, config);
       Signer signer = wallet.load(config, config.chain().chainId());
-      try (Journal log = Journal.open(journal.path(config.journal()))) {
-        return run(chain, config, signer, log);
+      try (Journal log = Journal.open(journal.path(config.journal()));
+          Operations operations = ops.start(config, chain, signer, urls)) {
+        KeeperListener listener = KeeperListener.all(operations.listener(), IndexProgressDisplay.forThisProcess(), heartbeat());
+        return run(chain, config, signer, log, listener);
       }
     }
   }
 
-  private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log) {
-    Path beat = heartbeatFile != null ? heartbeatFile : heartbeatFromEnv();
-    KeeperListener listener = beat == null ? KeeperListener.NONE : new Heartbeat(beat, java.time.Clock.systemUTC());
+  private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log, KeeperListener listener) {
     KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, listener);
     LOG.info(
         "keeper {} on chain {} via {} (of {} endpoints) as {}, journal {}",
@@ -82,6 +86,12 @@ public final class RunCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     daemon.run();
     return ExitCodes.OK;
+  }
+
+  /** The heartbeat writer of {@code --heartbeat-file} or {@code KEEPER_HEARTBEAT_FILE}, else a listener doing nothing. */
+  private KeeperListener heartbeat() {
+    Path beat = heartbeatFile != null ? heartbeatFile : heartbeatFromEnv();
+    return beat == null ? KeeperListener.NONE : new Heartbeat(beat, java.time.Clock.systemUTC());
   }
 
   /** {@code KEEPER_HEARTBEAT_FILE}, or null. */

@@ -17,9 +17,93 @@ import java.util.List;
  * @param route how transactions reach a block: the public mempool or bundles to relays (default public)
  * @param journal path of the SQLite journal (default {@code keeper-journal.db} in the working directory; the
  *     {@code --journal} option overrides it)
+ * @param ops metrics endpoint, health thresholds and alerts (optional)
+ * @param oracle price staleness and deviation rules (optional: a one-day heartbeat, no second sources)
+ * @param protect protect mode ({@code keeper protect}): the user's own accounts and their health bands; absent for a
+ *     liquidation-only strategy
  */
 public record StrategyConfig(
-    Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal) {
+    Chain chain,
+    Protocol protocol,
+    Wallet wallet,
+    Liquidation liquidation,
+    Gas gas,
+    Route route,
+    String journal,
+    Ops ops,
+    Oracle oracle,
+    Protect protect) {
+
+  @com.fasterxml.jackson.annotation.JsonCreator
+  public StrategyConfig {}
+
+  /** A strategy without the {@code ops} and {@code oracle} sections (their defaults apply). */
+  public StrategyConfig(
+      Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal) {
+    this(chain, protocol, wallet, liquidation, gas, route, journal, null, null, null);
+  }
+
+  /** A strategy without a protect section (liquidation only). */
+  public StrategyConfig(
+      Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal,
+      Ops ops, Oracle oracle) {
+    this(chain, protocol, wallet, liquidation, gas, route, journal, ops, oracle, null);
+  }
+
+  /** A protect strategy without the {@code ops} and {@code oracle} sections. */
+  public StrategyConfig(
+      Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal,
+      Protect protect) {
+    this(chain, protocol, wallet, liquidation, gas, route, journal, null, null, protect);
+  }
+
+  /** A copy with other {@code ops} and {@code oracle} sections. */
+  public StrategyConfig withOps(Ops newOps, Oracle newOracle) {
+    return new StrategyConfig(chain, protocol, wallet, liquidation, gas, route, journal, newOps, newOracle, protect);
+  }
+
+  /**
+   * Operations: the metrics and health endpoint, health thresholds and alerts.
+   *
+   * @param metricsPort port of the HTTP endpoint ({@code /metrics}, {@code /health}) on 127.0.0.1; absent = no
+   *     endpoint; 0 = any free port
+   * @param webhookUrl alert webhook (Slack, Discord, Telegram or any endpoint taking JSON); a secret, never logged
+   * @param webhookFormat {@code slack-discord} (default: {@code {"text", "content"}}), {@code telegram} (adds
+   *     {@code chat_id}) or {@code text-only} ({@code {"text"}})
+   * @param webhookChatId Telegram chat id (format {@code telegram})
+   * @param alertMinIntervalS at most one alert of each kind per this many seconds (default 300)
+   * @param staleHeadS the head is stale when no new block was processed for this many seconds (default 120)
+   * @param walletFloorEth unhealthy and alert when the wallet holds less native coin than this (default 0: off)
+   * @param missedAfterBlocks an account liquidatable for more than this many blocks without an attempt of ours counts
+   *     as a missed liquidation (default 3)
+   * @param bundleMissesAlert alert when this many bundle target blocks in a row pass without inclusion (default 3)
+   */
+  public record Ops(
+      Long metricsPort,
+      String webhookUrl,
+      String webhookFormat,
+      String webhookChatId,
+      Long alertMinIntervalS,
+      Long staleHeadS,
+      BigDecimal walletFloorEth,
+      Long missedAfterBlocks,
+      Long bundleMissesAlert) {}
+
+  /**
+   * Price rules beyond the protocol's own: no liquidation on a feed older than its heartbeat, or deviating from a
+   * second source by more than a bound. Keys of {@code heartbeats} and {@code secondSources} are asset addresses (an
+   * Aave reserve, a vault collateral token) or primary feed addresses (e.g. a vault market's feed).
+   *
+   * @param heartbeatS default heartbeat of every feed, seconds (default 86400)
+   * @param heartbeats heartbeat per asset or feed, seconds
+   * @param maxDeviationBps largest allowed deviation from the second source, bps of its answer (default 300)
+   * @param secondSources second feed (Chainlink {@code latestRoundData}) per asset or feed
+   */
+  public record Oracle(
+      Long heartbeatS,
+      java.util.Map<String, Long> heartbeats,
+      Long maxDeviationBps,
+      java.util.Map<String, String> secondSources) {}
 
   /**
    * @param rpcUrls JSON-RPC endpoints, tried in order
@@ -194,4 +278,67 @@ public record StrategyConfig(
       return "coinbase".equals(payment);
     }
   }
+
+  /**
+   * Protect mode: keep the user's own accounts out of liquidation ({@code keeper protect}). Amounts of tokens are whole
+   * tokens (decimals allowed), converted with each token's on-chain {@code decimals()}.
+   *
+   * @param accounts the protected accounts and their health bands
+   * @param actions what to do below the band, in order: {@code top-up}, {@code repay} (Aave), {@code reduce} (vault);
+   *     default top-up, then repay (Aave) or reduce (vault)
+   * @param assets the tokens the wallet may spend (top-up, repay), in order of preference, with their limits
+   * @param maxGasPriceGwei cap on maxFeePerGas for protect transactions, gwei (default: gas.max-fee-gwei)
+   * @param minNativeBalance native coin (ETH) the wallet keeps for gas; an action whose worst-case gas would dip below
+   *     it is not sent (default 0)
+   * @param auto how {@code target: auto} is computed
+   */
+  public record Protect(
+      List<ProtectAccount> accounts,
+      List<String> actions,
+      List<ProtectAsset> assets,
+      BigDecimal maxGasPriceGwei,
+      BigDecimal minNativeBalance,
+      Auto auto) {}
+
+  /**
+   * One protected account.
+   *
+   * @param address the account (for the vault: the wallet's own address, since only the account itself can deposit
+   *     to or trade on it; for Aave: any account, topped up and repaid on its behalf)
+   * @param min the health that triggers an action (at least 1.0)
+   * @param target the health an action restores: a number at least {@code min}, or {@code auto} (see {@link Auto})
+   * @param max optional: above it, surplus collateral is withdrawn down to the target (the account must be the
+   *     wallet's own)
+   */
+  public record ProtectAccount(String address, BigDecimal min, String target, BigDecimal max) {
+    /** True when the target is derived from market data. */
+    public boolean autoTarget() {
+      return "auto".equals(target);
+    }
+  }
+
+  /**
+   * A token protect mode may spend, and its limits (whole tokens).
+   *
+   * @param token the ERC-20 address
+   * @param maxPerAction most one transaction may move (default: no limit)
+   * @param maxPerDay most all transactions of one UTC day may move (default: no limit)
+   * @param minWalletBalance what always stays in the wallet (default 0)
+   */
+  public record ProtectAsset(String token, BigDecimal maxPerAction, BigDecimal maxPerDay, BigDecimal minWalletBalance) {}
+
+  /**
+   * The volatility-aware target: realized volatility and correlation of the account's assets from their feeds' round
+   * history (EWMA over {@code getRoundData}), parametric VaR (or expected shortfall) of the account's surplus over the
+   * horizon, and target = floor + loss / (health denominator).
+   *
+   * @param horizonMinutes horizon H, minutes (default 60)
+   * @param confidence q (default 0.99)
+   * @param floor the health to stay above under the adverse move (default 1.0; at least 1.0)
+   * @param rounds feed rounds read back from the latest (default 200)
+   * @param ewmaLambda EWMA decay per round interval (default 0.94)
+   * @param measure {@code var} (default) or {@code es}: which loss the target covers
+   */
+  public record Auto(
+      Long horizonMinutes, BigDecimal confidence, BigDecimal floor, Long rounds, BigDecimal ewmaLambda, String measure) {}
 }

@@ -12,6 +12,8 @@ import io.collateralkeeper.execution.Bidder;
 import io.collateralkeeper.execution.FeeHistoryFloor;
 import io.collateralkeeper.execution.PipelineSettings;
 import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.oracle.PriceGuard;
+import io.collateralkeeper.oracle.PriceRules;
 import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.aave.AaveV3Adapter;
@@ -23,6 +25,8 @@ import io.collateralkeeper.wallet.Signer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds a {@link KeeperDaemon} from a strategy: the protocol adapter, the fee policy, the sender. */
@@ -48,6 +52,9 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
+    if (config.liquidation() == null) {
+      throw new KeeperException("the strategy has no 'liquidation' section: it is a protect strategy, run keeper protect");
+    }
     ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
@@ -65,22 +72,52 @@ public final class KeeperAssembly {
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
     PipelineSettings pipeline =
         new PipelineSettings(stuckBlocks, fees, BundleRouting.from(chain, config.route(), Address.of(signer.address())));
-    return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
+    String multicall = config.protocol().multicall();
+    PriceGuard guard =
+        new PriceGuard(
+            new Multicall(chain, multicall == null ? Multicall.CANONICAL : Address.of(multicall), 250),
+            priceRules(config.oracle()));
+    return new KeeperDaemon(
+        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange, guard);
   }
 
-  private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
+  /** The strategy's {@code oracle} section as price rules (defaults for what it leaves out). */
+  static PriceRules priceRules(StrategyConfig.Oracle o) {
+    if (o == null) return PriceRules.DEFAULTS;
+    Map<Address, Long> heartbeats = new HashMap<>();
+    if (o.heartbeats() != null) o.heartbeats().forEach((k, v) -> heartbeats.put(Address.of(k), v));
+    Map<Address, Address> second = new HashMap<>();
+    if (o.secondSources() != null) o.secondSources().forEach((k, v) -> second.put(Address.of(k), Address.of(v)));
+    return new PriceRules(
+        o.heartbeatS() == null ? PriceRules.DEFAULT_HEARTBEAT_SECONDS : o.heartbeatS(),
+        heartbeats,
+        o.maxDeviationBps() == null ? PriceRules.DEFAULT_MAX_DEVIATION_BPS : o.maxDeviationBps(),
+        second);
+  }
+
+  /**
+   * The protocol adapter a strategy names (also used by protect mode).
+   *
+   * @param keeper the sending address
+   * @throws KeeperException when the protocol cannot be read
+   */
+  public static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
     if (config.protocol() instanceof StrategyConfig.ReferenceVault v) {
       Address multicall = v.multicall() == null ? Multicall.CANONICAL : Address.of(v.multicall());
       VaultReader reader = new VaultReader(chain, new Multicall(chain, multicall, 250), Address.of(v.vault()));
       BigDecimal target =
-          config.liquidation().targetHealth() == null ? DEFAULT_TARGET_HEALTH : config.liquidation().targetHealth();
+          config.liquidation() == null || config.liquidation().targetHealth() == null
+              ? DEFAULT_TARGET_HEALTH
+              : config.liquidation().targetHealth();
       return new ReferenceVaultAdapter(reader, new VaultLiquidationPlanner(Units.toWad(target)));
     }
     if (config.protocol() instanceof StrategyConfig.AaveV3 a) {
       Multicall multicall = new Multicall(chain, a.multicall() == null ? Multicall.CANONICAL : Address.of(a.multicall()), 250);
       UniswapV2Quoter quoter =
-          new UniswapV2Quoter(
-              multicall, Address.of(a.dexRouter()), a.swapConnector() == null ? null : Address.of(a.swapConnector()));
+          a.dexRouter() == null
+              ? null // protect mode needs no DEX
+              : new UniswapV2Quoter(
+                  multicall, Address.of(a.dexRouter()), a.swapConnector() == null ? null : Address.of(a.swapConnector()));
       AaveV3Adapter.Funding funding =
           new AaveV3Adapter.Funding(
               a.flashLoan() ? Address.of(a.executor()) : null, Boolean.TRUE.equals(a.receiveAToken()));

@@ -27,6 +27,7 @@ import io.collateralkeeper.journal.TxRecord;
 import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.oracle.FeedAbi;
 import io.collateralkeeper.oracle.FeedReading;
+import io.collateralkeeper.oracle.PriceGuard;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.Decision;
 import io.collateralkeeper.protocol.ProtocolAdapter;
@@ -47,6 +48,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The liquidation loop. At each new head: index new events, re-read accounts and prices, evaluate every account's
@@ -74,6 +76,7 @@ public final class KeeperDaemon implements Runnable {
   private final KeeperSettings settings;
   private final KeeperListener listener;
   private final LogIndexer indexer;
+  private final PriceGuard priceGuard;
   private final Map<Address, Attempt> inFlight = new LinkedHashMap<>();
   private final List<Attempt> history = new ArrayList<>();
   private final Set<Address> warnedStale = new LinkedHashSet<>();
@@ -92,6 +95,24 @@ public final class KeeperDaemon implements Runnable {
       KeeperSettings settings,
       KeeperListener listener,
       long maxLogRange) {
+    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, PriceGuard.disabled());
+  }
+
+  /**
+   * @param priceGuard refuses liquidations on stale or deviating prices (beyond the adapter's own protocol checks)
+   */
+  public KeeperDaemon(
+      ChainClient chain,
+      ProtocolAdapter adapter,
+      Journal journal,
+      Signer signer,
+      PipelineSettings pipelineSettings,
+      Bidder bidder,
+      KeeperSettings settings,
+      KeeperListener listener,
+      long maxLogRange,
+      PriceGuard priceGuard) {
+    this.priceGuard = priceGuard;
     this.chain = chain;
     this.adapter = adapter;
     this.journal = journal;
@@ -172,13 +193,17 @@ public final class KeeperDaemon implements Runnable {
       toRead.addAll(known);
       if (saved.isPresent()) LOG.info("index of {} resumed at block {} with {} accounts", market, nextLogBlock, known.size());
     }
+    List<Log> logs = List.of();
     if (nextLogBlock <= head) {
-      Set<Address> found = adapter.accountsIn(indexer.fetch(nextLogBlock, head));
+      long indexFrom = nextLogBlock;
+      logs = indexer.fetch(indexFrom, head, done -> listener.onIndexProgress(indexFrom, head, done));
+      Set<Address> found = adapter.accountsIn(logs);
       toRead.addAll(found);
       journal.recordIndexed(settings.chainId(), market, head + 1, found);
       nextLogBlock = head + 1;
     }
     adapter.refresh(head, timestamp, toRead);
+    priceGuard.atBlock(head, timestamp, adapter::priceSources);
     if (pipeline == null) {
       // after the first refresh: reconciling values receipts with the adapter's market state
       pipeline =
@@ -221,12 +246,7 @@ public final class KeeperDaemon implements Runnable {
             Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
             inFlight.put(act.account(), a);
             sent.add(a);
-            LOG.info(
-                "liquidation submitted: account {} {} expected net ${} tx {}",
-                act.account(),
-                act.summary(),
-                Units.formatWad(c.netProfitUsdWad(), 2),
-                sentTx.tx().hash());
+            KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
           }
           case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
         }
@@ -241,7 +261,12 @@ public final class KeeperDaemon implements Runnable {
       LOG.warn("bundle not sent: {}", e.getMessage());
     }
     lastHead = head;
-    BlockReport report = new BlockReport(head, adapter.accounts().size(), liquidatable, sent, settled, skipped);
+    Set<Address> openAfter = new LinkedHashSet<>(open);
+    for (Attempt a : sent) openAfter.add(a.account());
+    BlockReport report =
+        new BlockReport(
+            head, adapter.accounts().size(), liquidatable, sent, settled, skipped, timestamp, openAfter,
+            adapter.liquidatedByOthers(logs, from), priceGuard.problems());
     listener.onBlock(report);
     return report;
   }
@@ -252,10 +277,14 @@ public final class KeeperDaemon implements Runnable {
   private Evaluation evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd, BigInteger baseFee, long head) {
     // Expected revenue needed: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
     BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd);
-    Decision d = adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
+    Optional<String> badPrice = priceGuard.veto(adapter.pricedAssetsOf(account));
+    Decision d =
+        badPrice.isPresent()
+            ? Decision.skip(account, badPrice.get())
+            : adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
     if (d instanceof Decision.Skip s) {
-      if (s.reason().startsWith("stale")) {
-        if (warnedStale.add(account)) LOG.warn("no liquidation of {}: {}", account, s.reason());
+      if (s.reason().startsWith("stale") || s.reason().startsWith("price deviation")) {
+        if (warnedStale.add(account)) KeeperLogger.refusedOnPrice(account, s.reason());
       }
       return Evaluation.skip(s.reason());
     }
@@ -353,15 +382,9 @@ public final class KeeperDaemon implements Runnable {
       history.add(done);
       settled.add(done);
       if (o.success()) {
-        LOG.info(
-            "liquidation included: account {} block {} revenue ${} tx {}",
-            intent.account(),
-            o.block(),
-            Units.formatWad(o.realizedRevenueUsdWad(), 2),
-            tx.hash());
+        KeeperLogger.liquidationIncluded(intent.account(), o.block(), o.realizedRevenueUsdWad(), tx.hash());
       } else {
-        LOG.warn("liquidation reverted: account {} block {} gas {}/{} tx {}", intent.account(), o.block(),
-            o.gasUsed(), tx.gasLimit(), tx.hash());
+        KeeperLogger.liquidationReverted(intent.account(), o.block(), o.gasUsed(), tx.gasLimit(), tx.hash());
       }
     }
     return settled;

@@ -46,4 +46,35 @@ class HealthCommandTest {
     int code = cl.execute("--heartbeat-file", file.toString());
     return code + " " + out.toString().strip();
   }
+
+  @Test
+  void shouldAskTheOperationsEndpointWhenGivenItsUrl() throws Exception {
+    var server = com.sun.net.httpserver.HttpServer.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    int[] status = {200};
+    server.createContext("/health", ex -> {
+      byte[] body = (status[0] == 200 ? "{\"status\":\"ok\"}" : "{\"status\":\"unhealthy\"}").getBytes();
+      ex.sendResponseHeaders(status[0], body.length);
+      ex.getResponseBody().write(body);
+      ex.close();
+    });
+    server.start();
+    try {
+      String url = "http://127.0.0.1:" + server.getAddress().getPort() + "/health";
+      assertThat(run("--url", url)).isEqualTo("0 healthy: {\"status\":\"ok\"}");
+      status[0] = 503;
+      assertThat(run("--url", url)).isEqualTo("1 unhealthy: HTTP 503 {\"status\":\"unhealthy\"}");
+    } finally {
+      server.stop(0);
+    }
+    assertThat(run("--url", "http://127.0.0.1:9/health")).startsWith("1 unhealthy: http://127.0.0.1:9/health does not answer");
+  }
+
+  private static String run(String... args) {
+    HealthCommand cmd = new HealthCommand();
+    var cl = new picocli.CommandLine(cmd);
+    StringWriter out = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    int code = cl.execute(args);
+    return code + " " + out.toString().strip();
+  }
 }

@@ -102,9 +102,9 @@ class StrategyLoaderTest {
 
   @Test
   void shouldRejectAnUnknownTopLevelKey() {
-    String yaml = VALID + "oracle:\n  heartbeat: 3600\n";
+    String yaml = VALID + "oracles:\n  heartbeat: 3600\n";
 
-    assertRejected(yaml).hasMessageContaining(SOURCE).hasMessageContaining("unknown key 'oracle'");
+    assertRejected(yaml).hasMessageContaining(SOURCE).hasMessageContaining("unknown key 'oracles'");
   }
 
   @Test

@@ -6,14 +6,19 @@ import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.chain.Wrappers;
 import io.collateralkeeper.contracts.FlashLiquidator;
+import io.collateralkeeper.contracts.aave.AaveOracle;
 import io.collateralkeeper.contracts.aave.IERC20Detailed;
 import io.collateralkeeper.contracts.aave.Pool;
 import io.collateralkeeper.dex.SwapQuote;
 import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.CoinbasePayment;
 import io.collateralkeeper.protocol.Decision;
+import io.collateralkeeper.protocol.PriceSnapshot;
+import io.collateralkeeper.protocol.ProtectRequest;
+import io.collateralkeeper.protocol.ProtectionAdapter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.TxCall;
 import io.collateralkeeper.risk.Units;
@@ -42,9 +47,10 @@ import org.web3j.protocol.core.methods.response.Log;
  * (collateral, debt) pair and three sizes, priced by selling the seized collateral on a Uniswap V2 router, and funded
  * either from the keeper's inventory ({@code Pool.liquidationCall} from the keeper's wallet) or by our {@code
  * FlashLiquidator} executor ({@code flashLoanSimple} → {@code liquidationCall} → swap → repay, reverting below a
- * minimum profit).
+ * minimum profit). As a {@link ProtectionAdapter} it sizes supplies, repayments and withdrawals for protect mode with
+ * the same math ({@link AaveProtection}).
  */
-public final class AaveV3Adapter implements ProtocolAdapter {
+public final class AaveV3Adapter implements ProtectionAdapter {
   private static final String LIQUIDATED = EventEncoder.encode(FlashLiquidator.LIQUIDATED_EVENT);
 
   /**
@@ -67,12 +73,16 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   private final Funding funding;
   private final Address keeper;
   private final AaveLiquidationPlanner planner;
+  private final AaveProtection protection;
   private final Map<Address, AavePosition> positions = new LinkedHashMap<>();
   private final Map<Address, BigInteger> inventory = new HashMap<>();
   private AaveMarket market;
   private long block;
+  private long sourcesBlock = -1;
+  private List<PriceSource> sources = List.of();
 
   /**
+   * @param quoter prices the sale of seized collateral; null when only protect mode uses the adapter (no liquidation)
    * @param keeper the keeper's sending address (inventory balances, and the liquidator in receipts)
    * @throws io.collateralkeeper.chain.RpcException when the provider or Pool cannot be read
    */
@@ -94,6 +104,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
       premium = AaveAbi.decodeUint(data).longValueExact();
     }
     this.planner = new AaveLiquidationPlanner(!funding.flashLoan() && funding.receiveAToken(), premium);
+    this.protection = new AaveProtection(chain, contracts);
   }
 
   @Override
@@ -138,6 +149,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   public Decision planLiquidation(Address account, BigInteger minRevenueUsdWad) {
     AavePosition p = positions.get(account);
     if (p == null) return Decision.skip(account, "unknown account");
+    if (quoter == null) return Decision.skip(account, "no DEX router configured (protocol.dex-router)");
     List<AaveLiquidationOption> options = planner.options(p, market);
     if (options.isEmpty()) return Decision.skip(account, "not liquidatable");
     List<UniswapV2Quoter.Request> sales = new ArrayList<>();
@@ -254,6 +266,65 @@ public final class AaveV3Adapter implements ProtocolAdapter {
     return approvals;
   }
 
+  /**
+   * Every reserve asset and e-mode price source with its feed, {@code AaveOracle.getSourceOfAsset}, read at the last
+   * refreshed block (once per block, through Multicall3). A source of {@link Address#ZERO} means the oracle's
+   * fallback prices the asset.
+   */
+  @Override
+  public List<PriceSource> priceSources() {
+    if (market == null) return List.of();
+    if (sourcesBlock == block) return sources;
+    Set<Address> assets = new java.util.TreeSet<>();
+    market.reserves().values().forEach(r -> assets.add(r.asset()));
+    market.eModes().values().stream().filter(e -> e.hasPriceSource()).forEach(e -> assets.add(e.priceSource()));
+    List<Address> list = new ArrayList<>(assets);
+    AaveOracle oracle = Wrappers.at(contracts.oracle(), AaveOracle::load);
+    List<CallRequest> calls = new ArrayList<>();
+    for (Address a : list) calls.add(new CallRequest(contracts.oracle(), oracle.getSourceOfAsset(a.hex()).encodeFunctionCall()));
+    List<CallResult> r = multicall.aggregate(calls, block);
+    List<PriceSource> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Address feed = r.get(i).success() ? AaveAbi.decodeAddress(r.get(i).returnData()) : Address.ZERO;
+      out.add(new PriceSource(list.get(i), feed));
+    }
+    sources = List.copyOf(out);
+    sourcesBlock = block;
+    return sources;
+  }
+
+  /** The reserves the account supplies as collateral or borrows, and its e-mode category's price source. */
+  @Override
+  public Set<Address> pricedAssetsOf(Address account) {
+    AavePosition p = positions.get(account);
+    if (p == null || market == null) return Set.of();
+    Set<Address> out = new java.util.LinkedHashSet<>();
+    for (AaveReserve r : market.reserves().values()) {
+      if (p.config().isUsingAsCollateralOrBorrowing(r.id())) out.add(r.asset());
+    }
+    if (p.eModeCategory() != 0 && market.eModes().containsKey(p.eModeCategory())) {
+      var e = market.eMode(p.eModeCategory());
+      if (e.hasPriceSource()) out.add(e.priceSource());
+    }
+    return out;
+  }
+
+  /** Users of the Pool's {@code LiquidationCall} events whose liquidator is neither the keeper nor its executor. */
+  @Override
+  public Set<Address> liquidatedByOthers(List<Log> logs, Address keeper) {
+    Set<Address> out = new java.util.LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().isEmpty() || log.isRemoved()) continue;
+      if (!contracts.pool().equals(Address.of(log.getAddress()))) continue;
+      if (!AavePoolEvents.LIQUIDATION_CALL_TOPIC.equals(log.getTopics().get(0))) continue;
+      var e = Pool.getLiquidationCallEventFromLog(log);
+      Address liquidator = Address.of(e.liquidator);
+      if (liquidator.equals(keeper) || (funding.flashLoan() && liquidator.equals(funding.executor()))) continue;
+      out.add(Address.of(e.user));
+    }
+    return out;
+  }
+
   /** The cached position of one account (tests and tools). */
   public Optional<AavePosition> position(Address account) {
     return Optional.ofNullable(positions.get(account));
@@ -281,5 +352,58 @@ public final class AaveV3Adapter implements ProtocolAdapter {
 
   private static String shortAddress(Address asset) {
     return asset.hex().substring(0, 8);
+  }
+
+  // ------------------------------------------------------------------ protect mode
+
+  @Override
+  public Optional<BigInteger> health(Address account) {
+    AavePosition p = positions.get(account);
+    return p == null ? Optional.empty() : Optional.of(AaveMath.accountData(p, market).healthFactor());
+  }
+
+  @Override
+  public Optional<String> protectionBlocked(Address account) {
+    return positions.containsKey(account) ? Optional.empty() : Optional.of("account not read");
+  }
+
+  @Override
+  public List<io.collateralkeeper.strategy.protect.ProtectOption> sizeProtection(Address account, ProtectRequest request) {
+    AavePosition p = positions.get(account);
+    return p == null ? List.of() : protection.size(p, market, request);
+  }
+
+  @Override
+  public TxCall encodeProtection(Address account, Address wallet, io.collateralkeeper.strategy.protect.ProtectOption option) {
+    return protection.encode(account, wallet, option);
+  }
+
+  @Override
+  public PriceSnapshot priceSnapshot() {
+    return new AaveProtection.Snapshot(market.at(market.timestamp() + AaveProtection.LEAD_SECONDS));
+  }
+
+  @Override
+  public Optional<BigInteger> healthAt(Address account, PriceSnapshot prices) {
+    AavePosition p = positions.get(account);
+    return p == null ? Optional.empty() : Optional.of(protection.healthAt(p, prices));
+  }
+
+  @Override
+  public Optional<io.collateralkeeper.risk.var.Exposure> exposure(Address account, BigInteger floorWad) {
+    AavePosition p = positions.get(account);
+    return p == null ? Optional.empty() : protection.exposure(p, market, floorWad, block);
+  }
+
+  @Override
+  public List<TxCall> protectionApprovals(Address wallet, Collection<Address> tokens, long block) {
+    AaveMarket m = market != null ? market : reader.readMarket(contracts, block);
+    List<Address> listed = tokens.stream().filter(t -> m.findReserve(t).isPresent()).toList();
+    return io.collateralkeeper.protocol.Erc20Approvals.missing(multicall, wallet, contracts.pool(), listed, block);
+  }
+
+  @Override
+  public BigInteger healthOnChain(Address account, long block) {
+    return protection.healthOnChain(account, block);
   }
 }

@@ -2,8 +2,12 @@ package io.collateralkeeper.protocol.vault;
 
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.oracle.FeedReading;
+import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.Decision;
+import io.collateralkeeper.protocol.PriceSnapshot;
+import io.collateralkeeper.protocol.ProtectRequest;
+import io.collateralkeeper.protocol.ProtectionAdapter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.TxCall;
 import io.collateralkeeper.risk.Units;
@@ -26,9 +30,10 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * {@link ProtocolAdapter} for the reference {@code CrossMarginVault}: accounts come from {@code PositionChanged} and
  * {@code Deposited} events; state is read with {@code getAccount} through Multicall3; health and liquidation sizing use
- * {@link VaultMath} and {@link VaultLiquidationPlanner}.
+ * {@link VaultMath} and {@link VaultLiquidationPlanner}. As a {@link ProtectionAdapter} it sizes the wallet's own
+ * deposits, reductions and withdrawals with the same math ({@link VaultProtection}).
  */
-public final class ReferenceVaultAdapter implements ProtocolAdapter {
+public final class ReferenceVaultAdapter implements ProtectionAdapter {
   private static final String POSITION_CHANGED =
       EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.POSITIONCHANGED_EVENT);
   private static final String DEPOSITED =
@@ -146,15 +151,8 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
 
   /** The first feed this account depends on whose answer is older than the vault's heartbeat. */
   private Optional<String> staleFeed(VaultAccount state) {
-    Set<Address> used = new LinkedHashSet<>();
-    for (int c = 0; c < state.balances().size(); c++) {
-      if (state.balances().get(c).signum() != 0) used.add(layout.collateralFeeds().get(c));
-    }
-    for (int m = 0; m < state.sizes().size(); m++) {
-      if (state.sizes().get(m).signum() != 0) used.add(layout.marketFeeds().get(m));
-    }
     long heartbeat = layout.config().heartbeatSeconds();
-    for (Address f : used) {
+    for (Address f : usedFeeds(state)) {
       FeedReading r = feeds.get(f);
       if (r.isStale(blockTimestamp, heartbeat)) {
         return Optional.of(
@@ -163,5 +161,113 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
       if (r.answer().signum() <= 0) return Optional.of("invalid price from feed " + f + ": " + r.answer());
     }
     return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ protect mode
+
+  @Override
+  public Optional<java.math.BigInteger> health(Address account) {
+    VaultAccount state = accounts.get(account);
+    return state == null ? Optional.empty() : Optional.of(health(state));
+  }
+
+  @Override
+  public Optional<String> protectionBlocked(Address account) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Optional.of("account not read");
+    return staleFeed(state);
+  }
+
+  @Override
+  public List<io.collateralkeeper.strategy.protect.ProtectOption> sizeProtection(Address account, ProtectRequest request) {
+    VaultAccount state = accounts.get(account);
+    if (state == null || staleFeed(state).isPresent()) return List.of();
+    return VaultProtection.size(layout, state, prices, request);
+  }
+
+  @Override
+  public TxCall encodeProtection(Address account, Address wallet, io.collateralkeeper.strategy.protect.ProtectOption option) {
+    return VaultProtection.encode(layout, reader.abi(), reader.vault(), accounts.get(account), option);
+  }
+
+  @Override
+  public PriceSnapshot priceSnapshot() {
+    return new VaultProtection.Snapshot(prices);
+  }
+
+  @Override
+  public Optional<java.math.BigInteger> healthAt(Address account, PriceSnapshot snapshot) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Optional.empty();
+    return Optional.of(VaultMath.healthFactor(layout.config(), state, ((VaultProtection.Snapshot) snapshot).prices()));
+  }
+
+  @Override
+  public Optional<io.collateralkeeper.risk.var.Exposure> exposure(Address account, java.math.BigInteger floorWad) {
+    VaultAccount state = accounts.get(account);
+    if (state == null || staleFeed(state).isPresent()) return Optional.empty();
+    return VaultProtection.exposure(layout, state, prices, floorWad);
+  }
+
+  @Override
+  public List<TxCall> protectionApprovals(Address wallet, Collection<Address> tokens, long block) {
+    if (layout == null) layout = reader.readLayout(block);
+    List<Address> collaterals = tokens.stream().filter(layout.tokens()::contains).toList();
+    return io.collateralkeeper.protocol.Erc20Approvals.missing(reader.multicall(), wallet, reader.vault(), collaterals, block);
+  }
+
+  @Override
+  public java.math.BigInteger healthOnChain(Address account, long block) {
+    return reader.healthOnChain(account, block);
+  }
+
+  /** The feeds of the collaterals the account holds and the markets it has a position in. */
+  private Set<Address> usedFeeds(VaultAccount state) {
+    Set<Address> used = new LinkedHashSet<>();
+    for (int c = 0; c < state.balances().size(); c++) {
+      if (state.balances().get(c).signum() != 0) used.add(layout.collateralFeeds().get(c));
+    }
+    for (int m = 0; m < state.sizes().size(); m++) {
+      if (state.sizes().get(m).signum() != 0) used.add(layout.marketFeeds().get(m));
+    }
+    return used;
+  }
+
+  /** Collateral tokens priced by their feeds; perp markets (no token) by their feed as the asset. */
+  @Override
+  public List<PriceSource> priceSources() {
+    if (layout == null) return List.of();
+    List<PriceSource> out = new ArrayList<>();
+    for (int c = 0; c < layout.tokens().size(); c++) {
+      out.add(new PriceSource(layout.tokens().get(c), layout.collateralFeeds().get(c)));
+    }
+    for (Address f : layout.marketFeeds()) out.add(new PriceSource(f, f));
+    return out;
+  }
+
+  @Override
+  public Set<Address> pricedAssetsOf(Address account) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Set.of();
+    Set<Address> out = new LinkedHashSet<>();
+    for (int c = 0; c < state.balances().size(); c++) {
+      if (state.balances().get(c).signum() != 0) out.add(layout.tokens().get(c));
+    }
+    for (int m = 0; m < state.sizes().size(); m++) {
+      if (state.sizes().get(m).signum() != 0) out.add(layout.marketFeeds().get(m));
+    }
+    return out;
+  }
+
+  /** Accounts in the vault's {@code Liquidated} events whose liquidator is not the keeper. */
+  @Override
+  public Set<Address> liquidatedByOthers(List<Log> logs, Address keeper) {
+    Set<Address> out = new LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().size() != 4 || log.isRemoved()) continue;
+      if (!reader.vault().hex().equalsIgnoreCase(log.getAddress()) || !log.getTopics().get(0).equals(LIQUIDATED)) continue;
+      if (!Address.fromWord(log.getTopics().get(3)).equals(keeper)) out.add(Address.fromWord(log.getTopics().get(1)));
+    }
+    return out;
   }
 }
