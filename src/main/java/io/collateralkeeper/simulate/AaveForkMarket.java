@@ -37,7 +37,7 @@ final class AaveForkMarket implements ForkMarket {
     AaveContracts c = reader.contracts(block);
     List<AaveReserve> reserves = reserves(reader.readMarket(c, block));
     List<Address> assets = reserves.stream().map(AaveReserve::asset).toList();
-    List<String> symbols = Erc20Names.symbols(multicall, assets, block);
+    List<String> symbols = DisplayNames.symbols(multicall, assets, block);
     AaveOracle oracle = Wrappers.at(c.oracle(), AaveOracle::load);
     List<CallRequest> calls = new ArrayList<>();
     for (Address a : assets) calls.add(new CallRequest(c.oracle(), oracle.getSourceOfAsset(a.hex()).encodeFunctionCall()));
@@ -47,7 +47,7 @@ final class AaveForkMarket implements ForkMarket {
       if (!sources.get(i).success()) throw new RpcException("AaveOracle.getSourceOfAsset(" + assets.get(i) + ") reverted");
       feeds.add(Address.fromWord(sources.get(i).returnData()));
     }
-    List<String> descriptions = Erc20Names.descriptions(multicall, feeds, block);
+    List<String> descriptions = DisplayNames.descriptions(multicall, feeds, block);
     AssetFeeds out = new AssetFeeds();
     for (int i = 0; i < assets.size(); i++) {
       if (feeds.get(i).equals(Address.ZERO)) continue; // priced by the fallback oracle: not shockable here
@@ -61,7 +61,7 @@ final class AaveForkMarket implements ForkMarket {
   public List<PricedToken> tokens(long block) {
     AaveMarket market = reader.readMarket(reader.contracts(block), block);
     List<AaveReserve> reserves = reserves(market);
-    List<String> symbols = Erc20Names.symbols(multicall, reserves.stream().map(AaveReserve::asset).toList(), block);
+    List<String> symbols = DisplayNames.symbols(multicall, reserves.stream().map(AaveReserve::asset).toList(), block);
     List<PricedToken> out = new ArrayList<>();
     for (int i = 0; i < reserves.size(); i++) {
       AaveReserve r = reserves.get(i);

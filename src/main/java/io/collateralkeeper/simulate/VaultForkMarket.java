@@ -27,11 +27,11 @@ final class VaultForkMarket implements ForkMarket {
   @Override
   public AssetFeeds feeds(long block) {
     VaultLayout layout = reader.readLayout(block);
-    List<String> symbols = Erc20Names.symbols(multicall, layout.tokens(), block);
+    List<String> symbols = DisplayNames.symbols(multicall, layout.tokens(), block);
     AssetFeeds feeds = new AssetFeeds();
     for (int i = 0; i < layout.tokens().size(); i++) feeds.add(symbols.get(i), layout.collateralFeeds().get(i));
     List<Address> all = List.copyOf(layout.feeds());
-    List<String> descriptions = Erc20Names.descriptions(multicall, all, block);
+    List<String> descriptions = DisplayNames.descriptions(multicall, all, block);
     for (int i = 0; i < all.size(); i++) feeds.addDescriptionBase(descriptions.get(i), all.get(i));
     for (Address market : layout.marketFeeds()) {
       String d = descriptions.get(all.indexOf(market));
@@ -44,7 +44,7 @@ final class VaultForkMarket implements ForkMarket {
   public List<PricedToken> tokens(long block) {
     VaultLayout layout = reader.readLayout(block);
     Map<Address, FeedReading> readings = reader.readFeeds(layout.collateralFeeds(), block);
-    List<String> symbols = Erc20Names.symbols(multicall, layout.tokens(), block);
+    List<String> symbols = DisplayNames.symbols(multicall, layout.tokens(), block);
     List<PricedToken> out = new ArrayList<>();
     for (int i = 0; i < layout.tokens().size(); i++) {
       out.add(new PricedToken(layout.tokens().get(i), symbols.get(i), layout.config().collaterals().get(i).decimals(),

@@ -18,11 +18,11 @@ import org.web3j.abi.datatypes.Utf8String;
  * Reads display names in one Multicall each: ERC-20 {@code symbol()} and Chainlink {@code description()}. A call that
  * reverts or returns no string (e.g. a bytes32 symbol) gives null.
  */
-final class Erc20Names {
+final class DisplayNames {
   private static final IERC20Detailed ERC20 = Wrappers.at(Address.ZERO, IERC20Detailed::load);
   private static final MockAggregator FEED = Wrappers.at(Address.ZERO, MockAggregator::load);
 
-  private Erc20Names() {}
+  private DisplayNames() {}
 
   /** {@code symbol()} of each token, or null. */
   static List<String> symbols(Multicall multicall, List<Address> tokens, long block) {
