@@ -95,7 +95,7 @@ final class EndpointService extends Service {
     if (r.hasError()) throw new IOException("eth_blockNumber failed: " + r.getError().getMessage());
     long h;
     try {
-      h = r.getBlockNumber().longValueExact();
+      h = RpcValues.quantity(r.getResult()).longValueExact();
     } catch (RuntimeException e) {
       recordFailure(0, "eth_blockNumber: malformed result");
       throw new IOException("eth_blockNumber: malformed result", e);
@@ -111,7 +111,7 @@ final class EndpointService extends Service {
     EthChainId r = new org.web3j.protocol.core.Request<>("eth_chainId", List.of(), this, EthChainId.class).send();
     if (r.hasError()) throw new IOException("eth_chainId failed: " + r.getError().getMessage());
     try {
-      return r.getChainId().longValueExact();
+      return RpcValues.quantity(r.getResult()).longValueExact();
     } catch (RuntimeException e) {
       throw new IOException("eth_chainId: malformed result", e);
     }

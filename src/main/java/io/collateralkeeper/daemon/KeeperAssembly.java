@@ -68,7 +68,9 @@ public final class KeeperAssembly {
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
     PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
-    return new KeeperDaemon(chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange);
+    return new KeeperDaemon(
+        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange,
+        config.chain().reorgDepthOrDefault());
   }
 
   private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
