@@ -57,9 +57,9 @@ final class EndpointService extends Service {
     this.maxResponseBytes = maxResponseBytes;
   }
 
-  /** The URL with any user-info credentials replaced by {@code ***}. */
+  /** The URL with its secrets (user info, query values, API-key-like path segments) replaced by {@code ***}. */
   static String redact(String url) {
-    return url.replaceAll("//[^/@]*@", "//***@");
+    return EndpointRedactor.redact(url);
   }
 
   /** The URL for messages (credentials removed). */
@@ -118,7 +118,12 @@ final class EndpointService extends Service {
   }
 
   private byte[] post(String payload) throws IOException {
-    Request request = new Request.Builder().url(url).post(RequestBody.create(payload, JSON)).build();
+    Request request =
+        new Request.Builder()
+            .url(url)
+            .tag(RpcTimingInterceptor.Endpoint.class, new RpcTimingInterceptor.Endpoint(redacted))
+            .post(RequestBody.create(payload, JSON))
+            .build();
     try (Response response = http.newCall(request).execute()) {
       if (!response.isSuccessful()) throw new IOException("HTTP " + response.code());
       ResponseBody body = response.body();
@@ -212,7 +217,7 @@ final class EndpointService extends Service {
   private String oneLine(Exception e) {
     String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     // OkHttp puts the URL into some messages: keep credentials out
-    return redact(m.replace(url, redacted)).replaceAll("\\s+", " ").trim();
+    return m.replace(url, redacted).replaceAll("//[^/@\\s]*@", "//***@").replaceAll("\\s+", " ").trim();
   }
 
   private static long millisSince(long startNanos) {

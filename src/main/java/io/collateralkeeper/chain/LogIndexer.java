@@ -41,6 +41,15 @@ public final class LogIndexer {
    * @throws RpcException when even a one-block window fails
    */
   public List<Log> fetch(long from, long to) {
+    return fetch(from, to, done -> {});
+  }
+
+  /**
+   * {@link #fetch(long, long)}, telling {@code progress} the last block done after each window.
+   *
+   * @throws RpcException when even a one-block window fails
+   */
+  public List<Log> fetch(long from, long to, java.util.function.LongConsumer progress) {
     List<Log> out = new ArrayList<>();
     long start = from;
     while (start <= to) {
@@ -49,6 +58,7 @@ public final class LogIndexer {
         out.addAll(checked(chain.logs(filter(start, end)), start, end));
         start = end + 1;
         window = Math.min(maxRange, window * 2);
+        progress.accept(end);
       } catch (RpcException e) {
         if (window == 1) throw e;
         window = Math.max(1, window / 2);

@@ -41,23 +41,35 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--password-file", paramLabel = "FILE", description = "Its password file.")
   Path passwordFile;
 
+  @Option(
+      names = "--route",
+      defaultValue = "public",
+      description = "public (eth_sendRawTransaction) or bundle (through a devnet bundle relay); default: ${DEFAULT-VALUE}.")
+  String route;
+
   @Option(names = "--verbose", description = "Log every liquidation the keeper submits and settles.")
   boolean verbose;
 
   @Override
   public Integer call() throws Exception {
     if (!verbose) {
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.collateralkeeper.daemon"))
-          .setLevel(ch.qos.logback.classic.Level.WARN);
+      // the summary and progress lines only: operator events of the keeper, pipeline and relay stay below WARN
+      for (String name : new String[] {"io.collateralkeeper", "io.collateralkeeper.daemon.KeeperDaemon"}) {
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
+      }
     }
     if (accounts < 1 || accounts > 100_000) throw new KeeperException("--accounts must be between 1 and 100000");
+    if (!route.equals("public") && !route.equals("bundle")) {
+      throw new KeeperException("--route must be public or bundle, not '" + route + "'");
+    }
     Path home = Path.of(System.getProperty("keeper.home", "."));
     Path ks = keystore != null ? keystore : home.resolve("wallets.example/devnet-keeper.json");
     Path pw = passwordFile != null ? passwordFile : home.resolve("wallets.example/devnet-keeper.password");
     var err = spec.commandLine().getErr();
     DemoScenario scenario =
         new DemoScenario(
-            new DemoScenario.Options(accounts, seed, home, ks, pw),
+            new DemoScenario.Options(accounts, seed, home, ks, pw, route.equals("bundle")),
             line -> {
               err.println("demo: " + line);
               err.flush();

@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Collateral Keeper: liquidates under-collateralized accounts and keeps your own accounts safe.",
-    subcommands = {RunCommand.class, DemoCommand.class, HistoryCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, HistoryCommand.class, DevnetCommand.class})
 public final class KeeperCommand implements Runnable {
   boolean debug;
 
@@ -25,6 +25,28 @@ public final class KeeperCommand implements Runnable {
     this.debug = debug;
     if (debug) {
       ((Logger) LoggerFactory.getLogger("io.collateralkeeper")).setLevel(Level.DEBUG);
+    }
+  }
+
+  @Option(
+      names = "--log-format",
+      scope = ScopeType.INHERIT,
+      paramLabel = "FORMAT",
+      description = "Log format on stderr: ${COMPLETION-CANDIDATES} (default: text; json = one JSON object per line).",
+      converter = LogFormatConverter.class)
+  void setLogFormat(LogFormat format) {
+    format.apply();
+  }
+
+  /** Accepts text and json in any case. */
+  static final class LogFormatConverter implements picocli.CommandLine.ITypeConverter<LogFormat> {
+    @Override
+    public LogFormat convert(String value) {
+      return switch (value.toLowerCase(java.util.Locale.ROOT)) {
+        case "text" -> LogFormat.TEXT;
+        case "json" -> LogFormat.JSON;
+        default -> throw new picocli.CommandLine.TypeConversionException("expected text or json, not '" + value + "'");
+      };
     }
   }
 

@@ -7,6 +7,7 @@ import io.collateralkeeper.daemon.KeeperAssembly;
 import io.collateralkeeper.daemon.KeeperDaemon;
 import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.daemon.KeeperListener;
+import io.collateralkeeper.ops.Operations;
 import io.collateralkeeper.wallet.Signer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -40,6 +41,9 @@ public final class RunCommand implements Callable<Integer> {
   /** The journal every transaction is recorded in before it is broadcast. */
   @Mixin JournalOptions journal;
 
+  /** Metrics endpoint and alerts. */
+  @Mixin OpsOptions ops;
+
   @Override
   public Integer call() {
     StrategyConfig config = new StrategyLoader().load(strategy);
@@ -48,14 +52,16 @@ public final class RunCommand implements Callable<Integer> {
     try (ChainClient chain = ChainClient.http(urls, Duration.ofMillis(timeoutMs), config.chain().poolSettings())) {
       KeeperAssembly.verifyChainId(chain, config);
       Signer signer = wallet.load(config, config.chain().chainId());
-      try (Journal log = Journal.open(journal.path(config.journal()))) {
-        return run(chain, config, signer, log);
+      try (Journal log = Journal.open(journal.path(config.journal()));
+          Operations operations = ops.start(config, chain, signer, urls)) {
+        KeeperListener listener = KeeperListener.all(operations.listener(), IndexProgressDisplay.forThisProcess());
+        return run(chain, config, signer, log, listener);
       }
     }
   }
 
-  private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log) {
-    KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, KeeperListener.NONE);
+  private Integer run(ChainClient chain, StrategyConfig config, Signer signer, Journal log, KeeperListener listener) {
+    KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, signer, log, listener);
     LOG.info(
         "keeper {} on chain {} via {} (of {} endpoints) as {}, journal {}",
         config.protocol().getClass().getSimpleName(),

@@ -17,9 +17,76 @@ import java.util.List;
  * @param route how transactions reach a block: the public mempool or bundles to relays (default public)
  * @param journal path of the SQLite journal (default {@code keeper-journal.db} in the working directory; the
  *     {@code --journal} option overrides it)
+ * @param ops metrics endpoint, health thresholds and alerts (optional)
+ * @param oracle price staleness and deviation rules (optional: a one-day heartbeat, no second sources)
  */
 public record StrategyConfig(
-    Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal) {
+    Chain chain,
+    Protocol protocol,
+    Wallet wallet,
+    Liquidation liquidation,
+    Gas gas,
+    Route route,
+    String journal,
+    Ops ops,
+    Oracle oracle) {
+
+  @com.fasterxml.jackson.annotation.JsonCreator
+  public StrategyConfig {}
+
+  /** A strategy without the {@code ops} and {@code oracle} sections (their defaults apply). */
+  public StrategyConfig(
+      Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal) {
+    this(chain, protocol, wallet, liquidation, gas, route, journal, null, null);
+  }
+
+  /** A copy with other {@code ops} and {@code oracle} sections. */
+  public StrategyConfig withOps(Ops newOps, Oracle newOracle) {
+    return new StrategyConfig(chain, protocol, wallet, liquidation, gas, route, journal, newOps, newOracle);
+  }
+
+  /**
+   * Operations: the metrics and health endpoint, health thresholds and alerts.
+   *
+   * @param metricsPort port of the HTTP endpoint ({@code /metrics}, {@code /health}) on 127.0.0.1; absent = no
+   *     endpoint; 0 = any free port
+   * @param webhookUrl alert webhook (Slack, Discord, Telegram or any endpoint taking JSON); a secret, never logged
+   * @param webhookFormat {@code slack-discord} (default: {@code {"text", "content"}}), {@code telegram} (adds
+   *     {@code chat_id}) or {@code text-only} ({@code {"text"}})
+   * @param webhookChatId Telegram chat id (format {@code telegram})
+   * @param alertMinIntervalS at most one alert of each kind per this many seconds (default 300)
+   * @param staleHeadS the head is stale when no new block was processed for this many seconds (default 120)
+   * @param walletFloorEth unhealthy and alert when the wallet holds less native coin than this (default 0: off)
+   * @param missedAfterBlocks an account liquidatable for more than this many blocks without an attempt of ours counts
+   *     as a missed liquidation (default 3)
+   * @param bundleMissesAlert alert when this many bundle target blocks in a row pass without inclusion (default 3)
+   */
+  public record Ops(
+      Long metricsPort,
+      String webhookUrl,
+      String webhookFormat,
+      String webhookChatId,
+      Long alertMinIntervalS,
+      Long staleHeadS,
+      BigDecimal walletFloorEth,
+      Long missedAfterBlocks,
+      Long bundleMissesAlert) {}
+
+  /**
+   * Price rules beyond the protocol's own: no liquidation on a feed older than its heartbeat, or deviating from a
+   * second source by more than a bound. Keys of {@code heartbeats} and {@code secondSources} are asset addresses (an
+   * Aave reserve, a vault collateral token) or primary feed addresses (e.g. a vault market's feed).
+   *
+   * @param heartbeatS default heartbeat of every feed, seconds (default 86400)
+   * @param heartbeats heartbeat per asset or feed, seconds
+   * @param maxDeviationBps largest allowed deviation from the second source, bps of its answer (default 300)
+   * @param secondSources second feed (Chainlink {@code latestRoundData}) per asset or feed
+   */
+  public record Oracle(
+      Long heartbeatS,
+      java.util.Map<String, Long> heartbeats,
+      Long maxDeviationBps,
+      java.util.Map<String, String> secondSources) {}
 
   /**
    * @param rpcUrls JSON-RPC endpoints, tried in order
@@ -178,12 +245,20 @@ public record StrategyConfig(
    * @param identityKeystore keystore of the key that signs X-Flashbots-Signature (bundle mode); not the funds key
    * @param identityPasswordFile its password file
    * @param maxBundleBlocks blocks to keep resending a bundle before giving up on it (default 5)
+   * @param payment how the builder is paid on the bundle route: {@code priority-fee} (default) or {@code coinbase}
+   *     (a transfer to {@code block.coinbase} from the executor after its profit check; Aave flash-loan funding)
    */
   public record Route(
-      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks) {
+      String mode, List<String> relays, String identityKeystore, String identityPasswordFile, Long maxBundleBlocks,
+      String payment) {
     /** True when transactions go as bundles. */
     public boolean bundle() {
       return "bundle".equals(mode);
+    }
+
+    /** True when bundle bids are paid to {@code block.coinbase} by the executor. */
+    public boolean coinbasePayment() {
+      return "coinbase".equals(payment);
     }
   }
 }

@@ -102,6 +102,14 @@ final class StrategyValidator {
         }
       }
       positive(c.route().maxBundleBlocks(), source, "route.max-bundle-blocks");
+      if (c.route().payment() != null) {
+        oneOf(c.route().payment(), source, "route.payment", "priority-fee", "coinbase");
+        boolean flashLoan = c.protocol() instanceof StrategyConfig.AaveV3 a && a.flashLoan();
+        if (c.route().coinbasePayment() && (!c.route().bundle() || !flashLoan)) {
+          throw new KeeperException(source + ": 'route.payment: coinbase' needs route.mode bundle and an executor that"
+              + " pays (protocol aave-v3 with funding flash-loan)");
+        }
+      }
       if ((c.route().identityKeystore() == null) != (c.route().identityPasswordFile() == null)) {
         throw new KeeperException(
             source + ": 'route.identity-keystore' and 'route.identity-password-file' go together");
@@ -110,6 +118,7 @@ final class StrategyValidator {
     if (c.journal() != null && c.journal().isBlank()) {
       throw new KeeperException(source + ": 'journal' must be a file path");
     }
+    OperationsValidator.validate(c, source);
     return c;
   }
 

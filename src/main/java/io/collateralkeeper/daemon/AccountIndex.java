@@ -52,8 +52,15 @@ final class AccountIndex {
    * @param found accounts seen for the first time
    * @param dropped accounts removed by a reorg (their events left the chain)
    * @param reorgAncestor the common ancestor block when a reorg was detected
+   * @param logs the event sources' logs read at this head (new blocks, and the re-read ones after a reorg)
    */
-  record Update(Set<Address> found, List<Address> dropped, OptionalLong reorgAncestor) {}
+  record Update(Set<Address> found, List<Address> dropped, OptionalLong reorgAncestor, List<Log> logs) {}
+
+  /** Told the progress of reading event history: blocks {@code from..to}, done through {@code doneThrough}. */
+  @FunctionalInterface
+  interface Progress {
+    void update(long from, long to, long doneThrough);
+  }
 
   AccountIndex(
       ChainClient chain, Journal journal, ProtocolAdapter adapter, long chainId, long startBlock, long maxLogRange,
@@ -83,21 +90,26 @@ final class AccountIndex {
    *
    * @throws RpcException when the endpoint fails (nothing is recorded; the next head retries)
    */
-  Update advance(EthBlock.Block head) {
+  Update advance(EthBlock.Block head, Progress progress) {
     load();
     long number = head.getNumber().longValueExact();
     OptionalLong ancestor = commonAncestor(head);
     List<Address> dropped = List.of();
     if (ancestor.isPresent()) dropped = rollBack(ancestor.getAsLong(), number);
     Map<Address, BlockRef> firstSeen = new LinkedHashMap<>();
-    if (nextBlock <= number) firstSeen = firstSeen(indexer.fetch(nextBlock, number), head);
+    List<Log> logs = List.of();
+    if (nextBlock <= number) {
+      long from = nextBlock;
+      logs = indexer.fetch(from, number, done -> progress.update(from, number, done));
+      firstSeen = firstSeen(logs, head);
+    }
     journal.recordIndexed(chainId, adapter.marketKey(), new BlockRef(number, head.getHash()), firstSeen, number - reorgDepth + 1);
     known.addAll(firstSeen.keySet());
     nextBlock = Math.max(nextBlock, number + 1);
     checkpoints.removeIf(c -> c.block() >= number);
     checkpoints.addFirst(new BlockRef(number, head.getHash()));
     while (!checkpoints.isEmpty() && checkpoints.peekLast().block() <= number - reorgDepth) checkpoints.removeLast();
-    return new Update(firstSeen.keySet(), dropped, ancestor);
+    return new Update(firstSeen.keySet(), dropped, ancestor, logs);
   }
 
   private void load() {

@@ -2,6 +2,7 @@ package io.collateralkeeper.daemon;
 
 import io.collateralkeeper.domain.Address;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,6 +14,27 @@ import java.util.Set;
  * @param sent attempts sent at this block
  * @param settled attempts whose receipts arrived at this block
  * @param skipped one line per liquidatable account not acted on, with the reason
+ * @param timestamp the head's timestamp, unix seconds
+ * @param open accounts with an open intent of ours (in flight) after this block
+ * @param lostToOthers accounts liquidated by someone else in the blocks indexed at this head
+ * @param priceProblems stale or deviating prices found at this head, by asset (only read when an account was about
+ *     to be liquidated)
  */
 public record BlockReport(
-    long block, int tracked, Set<Address> liquidatable, List<Attempt> sent, List<Attempt> settled, List<String> skipped) {}
+    long block,
+    int tracked,
+    Set<Address> liquidatable,
+    List<Attempt> sent,
+    List<Attempt> settled,
+    List<String> skipped,
+    long timestamp,
+    Set<Address> open,
+    Set<Address> lostToOthers,
+    Map<Address, String> priceProblems) {
+
+  /** A report without the operations fields (timestamp 0, nothing open, lost or mispriced). */
+  public BlockReport(
+      long block, int tracked, Set<Address> liquidatable, List<Attempt> sent, List<Attempt> settled, List<String> skipped) {
+    this(block, tracked, liquidatable, sent, settled, skipped, 0, Set.of(), Set.of(), Map.of());
+  }
+}

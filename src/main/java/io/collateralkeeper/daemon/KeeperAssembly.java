@@ -12,6 +12,8 @@ import io.collateralkeeper.execution.Bidder;
 import io.collateralkeeper.execution.FeeHistoryFloor;
 import io.collateralkeeper.execution.PipelineSettings;
 import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.oracle.PriceGuard;
+import io.collateralkeeper.oracle.PriceRules;
 import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.aave.AaveV3Adapter;
@@ -23,6 +25,8 @@ import io.collateralkeeper.wallet.Signer;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Builds a {@link KeeperDaemon} from a strategy: the protocol adapter, the fee policy, the sender. */
@@ -48,11 +52,6 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
-    if (config.route() != null && config.route().bundle()) {
-      throw new KeeperException(
-          "route.mode bundle is not available in keeper run yet (the bundle client and devnet relay exist; the daemon"
-              + " sends to the public mempool only): use route.mode public");
-    }
     ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
@@ -63,14 +62,35 @@ public final class KeeperAssembly {
             Units.toWad(config.liquidation().minProfitUsd()),
             config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
             Address.of(config.gas().nativeUsdFeed()),
-            Duration.ofMillis(pollMs));
+            Duration.ofMillis(pollMs),
+            config.route() != null && config.route().coinbasePayment());
     long maxLogRange = 5000;
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
-    PipelineSettings pipeline = new PipelineSettings(stuckBlocks, fees);
+    PipelineSettings pipeline =
+        new PipelineSettings(stuckBlocks, fees, BundleRouting.from(chain, config.route(), Address.of(signer.address())));
+    String multicall = config.protocol().multicall();
+    PriceGuard guard =
+        new PriceGuard(
+            new Multicall(chain, multicall == null ? Multicall.CANONICAL : Address.of(multicall), 250),
+            priceRules(config.oracle()));
     return new KeeperDaemon(
-        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange,
+        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange, guard,
         config.chain().reorgDepthOrDefault());
+  }
+
+  /** The strategy's {@code oracle} section as price rules (defaults for what it leaves out). */
+  static PriceRules priceRules(StrategyConfig.Oracle o) {
+    if (o == null) return PriceRules.DEFAULTS;
+    Map<Address, Long> heartbeats = new HashMap<>();
+    if (o.heartbeats() != null) o.heartbeats().forEach((k, v) -> heartbeats.put(Address.of(k), v));
+    Map<Address, Address> second = new HashMap<>();
+    if (o.secondSources() != null) o.secondSources().forEach((k, v) -> second.put(Address.of(k), Address.of(v)));
+    return new PriceRules(
+        o.heartbeatS() == null ? PriceRules.DEFAULT_HEARTBEAT_SECONDS : o.heartbeatS(),
+        heartbeats,
+        o.maxDeviationBps() == null ? PriceRules.DEFAULT_MAX_DEVIATION_BPS : o.maxDeviationBps(),
+        second);
   }
 
   private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {

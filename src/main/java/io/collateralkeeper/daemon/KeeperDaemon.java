@@ -8,6 +8,7 @@ import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.Bid;
 import io.collateralkeeper.execution.BidDecision;
 import io.collateralkeeper.execution.Bidder;
+import io.collateralkeeper.execution.CoinbaseBid;
 import io.collateralkeeper.execution.FeePolicy;
 import io.collateralkeeper.execution.NoBid;
 import io.collateralkeeper.execution.FeeQuote;
@@ -25,6 +26,7 @@ import io.collateralkeeper.journal.TxRecord;
 import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.oracle.FeedAbi;
 import io.collateralkeeper.oracle.FeedReading;
+import io.collateralkeeper.oracle.PriceGuard;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.Decision;
 import io.collateralkeeper.protocol.ProtocolAdapter;
@@ -45,6 +47,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
+import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The liquidation loop. At each new head: index new events, re-read accounts and prices, evaluate every account's
@@ -70,6 +73,7 @@ public final class KeeperDaemon implements Runnable {
   private final KeeperSettings settings;
   private final KeeperListener listener;
   private final AccountIndex index;
+  private final PriceGuard priceGuard;
   private final Map<Address, Attempt> inFlight = new LinkedHashMap<>();
   private final List<Attempt> history = new ArrayList<>();
   private final Set<Address> warnedStale = new LinkedHashSet<>();
@@ -88,11 +92,29 @@ public final class KeeperDaemon implements Runnable {
       KeeperSettings settings,
       KeeperListener listener,
       long maxLogRange) {
-    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, 64);
+    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, PriceGuard.disabled());
+  }
+
+  /**
+   * @param priceGuard refuses liquidations on stale or deviating prices (beyond the adapter's own protocol checks)
+   */
+  public KeeperDaemon(
+      ChainClient chain,
+      ProtocolAdapter adapter,
+      Journal journal,
+      Signer signer,
+      PipelineSettings pipelineSettings,
+      Bidder bidder,
+      KeeperSettings settings,
+      KeeperListener listener,
+      long maxLogRange,
+      PriceGuard priceGuard) {
+    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, priceGuard, 64);
   }
 
   /**
    * @param maxLogRange largest {@code eth_getLogs} window, blocks
+   * @param priceGuard refuses liquidations on stale or deviating prices (beyond the adapter's own protocol checks)
    * @param reorgDepth deepest reorg the account index rolls back from (checkpoints kept), blocks
    */
   public KeeperDaemon(
@@ -105,7 +127,9 @@ public final class KeeperDaemon implements Runnable {
       KeeperSettings settings,
       KeeperListener listener,
       long maxLogRange,
+      PriceGuard priceGuard,
       long reorgDepth) {
+    this.priceGuard = priceGuard;
     this.chain = chain;
     this.adapter = adapter;
     this.journal = journal;
@@ -191,10 +215,12 @@ public final class KeeperDaemon implements Runnable {
     nativeUsd = readNativePrice(head).answer();
 
     // Discovery survives restarts and reorgs: the index resumes from the journal and rolls back what left the chain.
-    AccountIndex.Update update = index.advance(block);
+    AccountIndex.Update update = index.advance(block, listener::onIndexProgress);
+    List<Log> logs = update.logs();
     Set<Address> toRead = new LinkedHashSet<>(index.accounts());
     toRead.addAll(adapter.accounts());
     adapter.refresh(head, timestamp, toRead);
+    priceGuard.atBlock(head, timestamp, adapter::priceSources);
     if (pipeline == null) {
       // after the first refresh: reconciling values receipts with the adapter's market state
       pipeline =
@@ -240,12 +266,7 @@ public final class KeeperDaemon implements Runnable {
             Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
             inFlight.put(act.account(), a);
             sent.add(a);
-            LOG.info(
-                "liquidation submitted: account {} {} expected net ${} tx {}",
-                act.account(),
-                act.summary(),
-                Units.formatWad(c.netProfitUsdWad(), 2),
-                sentTx.tx().hash());
+            KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
           }
           case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
         }
@@ -254,9 +275,19 @@ public final class KeeperDaemon implements Runnable {
         LOG.warn("liquidation of {} not sent: {}", act.account(), e.getMessage());
       }
     }
+    try {
+      pipeline.flush(head); // bundle route: this head's bundle of every transaction in flight
+    } catch (RpcException e) {
+      LOG.warn("bundle not sent: {}", e.getMessage());
+    }
     lastHead = head;
     lastHeadHash = block.getHash();
-    BlockReport report = new BlockReport(head, adapter.accounts().size(), liquidatable, sent, settled, skipped);
+    Set<Address> openAfter = new LinkedHashSet<>(open);
+    for (Attempt a : sent) openAfter.add(a.account());
+    BlockReport report =
+        new BlockReport(
+            head, adapter.accounts().size(), liquidatable, sent, settled, skipped, timestamp, openAfter,
+            adapter.liquidatedByOthers(logs, from), priceGuard.problems());
     listener.onBlock(report);
     return report;
   }
@@ -267,10 +298,14 @@ public final class KeeperDaemon implements Runnable {
   private Evaluation evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd, BigInteger baseFee, long head) {
     // Expected revenue needed: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
     BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd);
-    Decision d = adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
+    Optional<String> badPrice = priceGuard.veto(adapter.pricedAssetsOf(account));
+    Decision d =
+        badPrice.isPresent()
+            ? Decision.skip(account, badPrice.get())
+            : adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
     if (d instanceof Decision.Skip s) {
-      if (s.reason().startsWith("stale")) {
-        if (warnedStale.add(account)) LOG.warn("no liquidation of {}: {}", account, s.reason());
+      if (s.reason().startsWith("stale") || s.reason().startsWith("price deviation")) {
+        if (warnedStale.add(account)) KeeperLogger.refusedOnPrice(account, s.reason());
       }
       return Evaluation.skip(s.reason());
     }
@@ -291,6 +326,25 @@ public final class KeeperDaemon implements Runnable {
     if (bid instanceof NoBid no) return Evaluation.skip("no bid: " + no.reason());
     FeeQuote offered = ((Bid) bid).feeQuote();
     BigInteger gasCost = ProfitModel.gasCostUsdWad(gas, offered.expectedPricePerGas(), nativeUsd);
+    if (settings.coinbasePayment() && act.coinbase().isPresent()) {
+      // bundle bid paid by the executor to block.coinbase after its profit check; the tip drops to the floor
+      CoinbaseBid cb = CoinbaseBid.of((Bid) bid, bidder.floor(head), gas);
+      TxCall paying = act.coinbase().get().paying(cb.coinbaseWei());
+      CallRequest call = new CallRequest(paying.to(), paying.data());
+      try {
+        chain.call(from, call, DefaultBlockParameterName.LATEST);
+        if (chain.estimateGas(from, call).compareTo(gasLimit) > 0) {
+          return Evaluation.skip("the coinbase payment needs more gas than the limit");
+        }
+      } catch (CallRevertedException e) {
+        return Evaluation.skip("simulation with the coinbase payment reverted (is the executor funded?): " + e.getMessage());
+      }
+      act = new Decision.Act(act.account(), paying, act.revenueUsdWad(),
+          act.summary() + ", coinbase " + cb.coinbaseWei() + " wei", act.coinbase());
+      offered = cb.fee();
+      gasCost = ProfitModel.gasCostUsdWad(gas, offered.expectedPricePerGas(), nativeUsd)
+          .add(ProfitModel.gasCostUsdWad(BigInteger.ONE, cb.coinbaseWei(), nativeUsd));
+    }
     BigInteger net = act.revenueUsdWad().subtract(gasCost);
     if (net.compareTo(settings.minProfitUsdWad()) < 0) {
       return Evaluation.skip(
@@ -349,15 +403,9 @@ public final class KeeperDaemon implements Runnable {
       history.add(done);
       settled.add(done);
       if (o.success()) {
-        LOG.info(
-            "liquidation included: account {} block {} revenue ${} tx {}",
-            intent.account(),
-            o.block(),
-            Units.formatWad(o.realizedRevenueUsdWad(), 2),
-            tx.hash());
+        KeeperLogger.liquidationIncluded(intent.account(), o.block(), o.realizedRevenueUsdWad(), tx.hash());
       } else {
-        LOG.warn("liquidation reverted: account {} block {} gas {}/{} tx {}", intent.account(), o.block(),
-            o.gasUsed(), tx.gasLimit(), tx.hash());
+        KeeperLogger.liquidationReverted(intent.account(), o.block(), o.gasUsed(), tx.gasLimit(), tx.hash());
       }
     }
     return settled;
@@ -371,7 +419,9 @@ public final class KeeperDaemon implements Runnable {
       Optional<IntentRecord> intent) {
     BigInteger revenue =
         receipt.isStatusOK() && intent.isPresent() ? adapter.revenueIn(receipt.getLogs(), from) : BigInteger.ZERO;
-    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, gasCostWei, nativeUsd));
+    // a bundle bid paid to block.coinbase by the executor counts as gas
+    BigInteger paid = receipt.isStatusOK() ? gasCostWei.add(adapter.coinbasePaidWei(receipt.getLogs())) : gasCostWei;
+    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, paid, nativeUsd));
   }
 
   private FeedReading readNativePrice(long head) {

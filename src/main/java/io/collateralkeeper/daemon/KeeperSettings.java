@@ -13,6 +13,7 @@ import java.time.Duration;
  * @param gasLimitBufferBps margin over the simulated gas, bps
  * @param nativeUsdFeed feed pricing the native coin in USD (8 decimals)
  * @param pollInterval head polling interval
+ * @param coinbasePayment pay bundle bids to {@code block.coinbase} from the executor where the adapter can
  */
 public record KeeperSettings(
     long chainId,
@@ -20,4 +21,5 @@ public record KeeperSettings(
     BigInteger minProfitUsdWad,
     long gasLimitBufferBps,
     Address nativeUsdFeed,
-    Duration pollInterval) {}
+    Duration pollInterval,
+    boolean coinbasePayment) {}

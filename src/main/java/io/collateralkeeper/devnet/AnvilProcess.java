@@ -42,7 +42,16 @@ public final class AnvilProcess implements AutoCloseable {
    * @throws KeeperException when it does not start within the options' timeout
    */
   public static AnvilProcess start(Path binary, AnvilOptions options) {
-    int port = freePort();
+    return start(binary, options, freePort());
+  }
+
+  /**
+   * Starts Anvil on a given 127.0.0.1 port.
+   *
+   * @param port the port (e.g. 8545, where strategy files expect a devnet)
+   * @throws KeeperException when it does not start within the options' timeout (e.g. the port is taken)
+   */
+  public static AnvilProcess start(Path binary, AnvilOptions options, int port) {
     List<String> cmd = new ArrayList<>();
     cmd.add(binary.toString());
     cmd.addAll(List.of("--host", "127.0.0.1", "--port", Integer.toString(port)));

@@ -5,6 +5,7 @@ import io.collateralkeeper.chain.CallResult;
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.config.StrategyConfig;
+import io.collateralkeeper.devnet.relay.DevnetBundleRelay;
 import io.collateralkeeper.contracts.MockAggregator;
 import io.collateralkeeper.daemon.Attempt;
 import io.collateralkeeper.daemon.BlockReport;
@@ -43,8 +44,13 @@ import org.web3j.tx.gas.DefaultGasProvider;
  * replayed into the feeds one price point per block, and the real keeper daemon liquidating against it.
  */
 public final class DemoScenario {
-  /** Demo parameters. */
-  public record Options(int accounts, long seed, Path projectDir, Path keystore, Path passwordFile) {}
+  /**
+   * Demo parameters.
+   *
+   * @param bundles send through a {@link io.collateralkeeper.devnet.relay.DevnetBundleRelay} (the bundle route)
+   *     instead of the public mempool; the relay then builds every block
+   */
+  public record Options(int accounts, long seed, Path projectDir, Path keystore, Path passwordFile, boolean bundles) {}
 
   private static final BigInteger MIN_HEALTH = new BigInteger("1020000000000000000");
   private static final BigInteger MAX_HEALTH = new BigInteger("3000000000000000000");
@@ -73,18 +79,22 @@ public final class DemoScenario {
       VaultDeployment d = VaultDeployer.deploy(chain, deployer.credentials(), eth0, btc0, 86_400);
       progress.accept("vault deployed at " + d.vault());
 
-      List<SeedAccount> accounts = openAccounts(chain, devnet, d, Address.of(deployer.address()), eth0, btc0);
+      List<SeedAccount> accounts =
+          openAccounts(chain, devnet, d, Address.of(deployer.address()), eth0, btc0, options.accounts(), options.seed());
       progress.accept(accounts.size() + " accounts opened");
 
       Signer keeper = WalletLoader.fromKeystore(options.keystore(), options.passwordFile());
-      StrategyConfig config = strategy(anvil.rpcUrl(), d);
       BlockingQueue<BlockReport> reports = new LinkedBlockingQueue<>();
       Path journalDir = createTempDirectory();
-      try (Journal journal = Journal.open(journalDir.resolve("demo-journal.db"))) {
+      try (DevnetBundleRelay relay = options.bundles() ? DevnetBundleRelay.start(chain, DevnetBundleRelay.Mode.BUILD_ON_CALL) : null;
+          Journal journal = Journal.open(journalDir.resolve("demo-journal.db"))) {
+        StrategyConfig config = strategy(anvil.rpcUrl(), d, relay == null ? null : relay.url());
+        if (relay != null) progress.accept("bundle route through the devnet relay at " + relay.url());
         KeeperDaemon daemon = KeeperAssembly.assemble(chain, config, keeper, journal, reports::add);
         Thread worker = Thread.ofPlatform().name("keeper-daemon").daemon().start(daemon);
+        Runnable mine = relay == null ? devnet::mine : () -> relay.buildBlock();
         try {
-          return replay(chain, devnet, d, path, accounts, daemon, reports, started);
+          return replay(chain, devnet, mine, d, path, accounts, daemon, reports, started);
         } finally {
           daemon.stop();
           worker.interrupt();
@@ -112,12 +122,23 @@ public final class DemoScenario {
     }
   }
 
-  private List<SeedAccount> openAccounts(
-      ChainClient chain, DevnetControl devnet, VaultDeployment d, Address minter, BigInteger eth0, BigInteger btc0) {
+  /**
+   * Opens the demo's seeded book on a vault deployment: 65% longs entered 8% above the start prices, 35% shorts 8%
+   * below, health factors between 1.02 and 3 at the start prices, which the feeds are left at.
+   *
+   * @param minter the deployer (mints collateral, owns the feeds)
+   * @param eth0 ETH start price, USD 8 decimals
+   * @param btc0 BTC start price, USD 8 decimals
+   * @param count how many accounts
+   * @param seed the seed of the mix
+   */
+  public static List<SeedAccount> openAccounts(
+      ChainClient chain, DevnetControl devnet, VaultDeployment d, Address minter, BigInteger eth0, BigInteger btc0,
+      int count, long seed) {
     VaultConfig config =
         new VaultReader(chain, new Multicall(chain, d.multicall(), 250), d.vault()).readLayout(chain.blockNumber()).config();
-    AccountGenerator gen = new AccountGenerator(config, options.seed());
-    Random rnd = new Random(options.seed());
+    AccountGenerator gen = new AccountGenerator(config, seed);
+    Random rnd = new Random(seed);
     BigInteger ethHi = pct(eth0, 100 + ENTRY_OFFSET_PCT);
     BigInteger btcHi = pct(btc0, 100 + ENTRY_OFFSET_PCT);
     BigInteger ethLo = pct(eth0, 100 - ENTRY_OFFSET_PCT);
@@ -125,7 +146,7 @@ public final class DemoScenario {
     VaultPrices start = VaultDeployment.prices(eth0, btc0);
     List<SeedAccount> longs = new ArrayList<>();
     List<SeedAccount> shorts = new ArrayList<>();
-    for (int i = 0; i < options.accounts(); i++) {
+    for (int i = 0; i < count; i++) {
       boolean isLong = rnd.nextInt(100) < 65;
       VaultPrices entry = isLong ? VaultDeployment.prices(ethHi, btcHi) : VaultDeployment.prices(ethLo, btcLo);
       SeedAccount a = gen.next(i, isLong, entry, start, MIN_HEALTH, MAX_HEALTH, 1_000, 100_000);
@@ -145,6 +166,7 @@ public final class DemoScenario {
   private DemoSummary replay(
       ChainClient chain,
       DevnetControl devnet,
+      Runnable mine,
       VaultDeployment d,
       CrashPath path,
       List<SeedAccount> accounts,
@@ -162,12 +184,12 @@ public final class DemoScenario {
     int step = 0;
     for (PricePoint p : path.points()) {
       sendFeeds(devnet, d, owner, p.price(Asset.ETH), p.price(Asset.BTC));
-      devnet.mine();
+      mine.run();
       track(awaitReport(reports, chain.blockNumber()), openSince, ever, latencies);
       if (++step % 60 == 0) progress.accept("replayed " + step + "/" + path.size() + " price points");
     }
     for (int i = 0; i < EXTRA_BLOCKS; i++) {
-      devnet.mine();
+      mine.run();
       BlockReport r = awaitReport(reports, chain.blockNumber());
       track(r, openSince, ever, latencies);
       if (r.liquidatable().isEmpty() && daemon.attempts().stream().allMatch(Attempt::included)) break;
@@ -229,7 +251,8 @@ public final class DemoScenario {
         usd(revenue.subtract(gasUsd)),
         reverted,
         new BigDecimal(path.minPrice(Asset.ETH), 8).setScale(2, RoundingMode.HALF_UP),
-        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
+        TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started),
+        options.bundles() ? "bundles via the devnet relay" : "public mempool");
   }
 
   /** Counts accounts the vault itself reports with health below 1 (independent of the keeper's view). */
@@ -251,7 +274,8 @@ public final class DemoScenario {
     }
   }
 
-  private static void setFeeds(ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner, BigInteger eth, BigInteger btc) {
+  /** Sets both vault feeds (USD, 8 decimals) in one mined block, as their owner. */
+  public static void setFeeds(ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner, BigInteger eth, BigInteger btc) {
     sendFeeds(devnet, d, owner, eth, btc);
     devnet.mine();
   }
@@ -268,8 +292,12 @@ public final class DemoScenario {
     return MockAggregator.load(a.hex(), null, new ReadonlyTransactionManager(null, a.hex()), new DefaultGasProvider());
   }
 
-  /** The strategy the demo's keeper runs, as strategies/devnet-vault.yaml would give it. */
-  static StrategyConfig strategy(String rpcUrl, VaultDeployment d) {
+  /**
+   * The strategy the demo's keeper runs, as strategies/devnet-vault.yaml would give it.
+   *
+   * @param relayUrl the devnet relay for the bundle route, or null for the public mempool
+   */
+  static StrategyConfig strategy(String rpcUrl, VaultDeployment d, String relayUrl) {
     return new StrategyConfig(
         new StrategyConfig.Chain(List.of(rpcUrl), 31337L, 20L, 30_000L),
         new StrategyConfig.ReferenceVault(d.vault().hex(), d.multicall().hex(), d.deployBlock(), 5_000L),
@@ -278,7 +306,7 @@ public final class DemoScenario {
         // no competitor on the devnet: offer 10% of the net profit as tip
         new StrategyConfig.Gas(new BigDecimal("200"), null, new BigDecimal("0.1"), 1000L, 0L, null, null, null, null,
             d.ethFeed().hex(), null),
-        null,
+        relayUrl == null ? null : new StrategyConfig.Route("bundle", List.of(relayUrl), null, null, null, null),
         null);
   }
 

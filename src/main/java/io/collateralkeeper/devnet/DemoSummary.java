@@ -22,6 +22,7 @@ import java.math.BigDecimal;
  * @param reverted reverted keeper transactions
  * @param ethLowUsd lowest ETH price replayed, USD
  * @param seconds wall-clock duration of the demo
+ * @param route how the keeper sent its transactions
  */
 public record DemoSummary(
     int accounts,
@@ -39,7 +40,8 @@ public record DemoSummary(
     BigDecimal profitUsd,
     int reverted,
     BigDecimal ethLowUsd,
-    long seconds) {
+    long seconds,
+    String route) {
 
   /** True when the demo met its goal: nothing left liquidatable. */
   public boolean success() {
@@ -52,6 +54,7 @@ public record DemoSummary(
         "\n",
         "Collateral Keeper demo: ETH/BTC crash of 2024-08-05 replayed on a local chain",
         row("accounts", accounts),
+        row("route", route),
         row("price steps (blocks)", priceSteps + " (" + blocks + " blocks mined)"),
         row("ETH low", "$" + ethLowUsd.toPlainString()),
         row("liquidatable ever", liquidatableEver),

@@ -58,7 +58,11 @@ public final class Bidder {
         b.gas().multiply(baseFee.add(tip)), b.budget());
   }
 
-  private BigInteger floor(long head) {
+  /**
+   * The market floor of the tip at {@code head}: the larger of the static minimum and the fee-history floor (read
+   * once per head), wei per gas.
+   */
+  public BigInteger floor(long head) {
     if (head != floorHead) {
       floorHead = head;
       floor = minTip;

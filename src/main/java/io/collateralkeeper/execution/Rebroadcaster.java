@@ -2,6 +2,7 @@ package io.collateralkeeper.execution;
 
 import io.collateralkeeper.journal.IntentStatus;
 import io.collateralkeeper.journal.Journal;
+import io.collateralkeeper.journal.Route;
 import io.collateralkeeper.journal.TxRecord;
 import io.collateralkeeper.journal.TxStatus;
 import java.util.ArrayList;
@@ -12,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Broadcasts journaled transactions again (after a crash, or when the node did not answer), newest first: the first
- * one the node accepts is the one tracked, older ones count as replaced, newer ones it refused are dropped.
+ * one the node accepts is the one tracked, older ones count as replaced, newer ones it refused are dropped. Bundle
+ * transactions are left to the pipeline's next bundle.
  */
 final class Rebroadcaster {
   private static final Logger LOG = LoggerFactory.getLogger(Rebroadcaster.class);
@@ -33,6 +35,8 @@ final class Rebroadcaster {
    *     it refused them all (then they are dropped and their intent failed)
    */
   Optional<TxRecord> rebroadcast(List<TxRecord> live) {
+    // a bundle transaction never goes to the public mempool: the pipeline's next bundle carries it
+    if (!live.isEmpty() && live.getLast().route() == Route.BUNDLE) return Optional.of(live.getLast());
     List<TxRecord> remaining = new ArrayList<>(live);
     while (!remaining.isEmpty()) {
       TxRecord t = remaining.removeLast();

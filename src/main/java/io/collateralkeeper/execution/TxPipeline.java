@@ -2,6 +2,7 @@ package io.collateralkeeper.execution;
 
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.execution.bundle.BundleAttempt;
 import io.collateralkeeper.journal.IntentRecord;
 import io.collateralkeeper.journal.IntentSpec;
 import io.collateralkeeper.journal.IntentStatus;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,6 +31,12 @@ import org.slf4j.LoggerFactory;
  * broadcast; at each head, settle what was included, replace what is stuck, cancel what is no longer wanted, fill
  * nonce gaps. Never a second transaction for the same intent at a new nonce (the one exception: the node answered
  * "nonce too low" to a fresh nonce, so the first copy can never land). Thread-safe.
+ *
+ * <p>With a {@link BundleMode} the same rules hold, but nothing goes to the public mempool: {@link #submit} and
+ * {@link #track} only sign and journal, and {@link #flush} sends every transaction in flight, in nonce order, as one
+ * bundle for the next block. A transaction whose bundle simulation reverts is replaced, at its nonce, by a
+ * cancellation; trailing cancellations of transactions that never left our bundles are dropped (their nonces are
+ * free again), since a bundle for a block that has passed cannot land.
  */
 public final class TxPipeline {
   private static final Logger LOG = LoggerFactory.getLogger(TxPipeline.class);
@@ -42,6 +50,8 @@ public final class TxPipeline {
   private final NonceSettler settler;
   private final ReplacementPolicy policy;
   private final FeePolicy fees;
+  private final Optional<BundleMode> bundles;
+  private final String bundleUuid = UUID.randomUUID().toString();
   private final Set<String> warnedHeld = new HashSet<>();
   private ReconcileSummary startup;
 
@@ -56,6 +66,7 @@ public final class TxPipeline {
     this.rebroadcaster = new Rebroadcaster(broadcaster, journal);
     this.settler = new NonceSettler(chain, journal, signer, valuer);
     this.fees = settings.fees();
+    this.bundles = settings.bundles();
     this.policy = new ReplacementPolicy(settings.stuckBlocks(), fees.maxFeeCap());
   }
 
@@ -132,6 +143,11 @@ public final class TxPipeline {
       nonces.markDropped(nonce);
       return refusedOpen(journal.openIntent(signer.chainId(), intent.key()).orElseThrow());
     }
+    if (bundles.isPresent()) {
+      // goes with the next flush, in this head's bundle
+      return new Submission.Sent(
+          rec.get(), new SentTx(s.hash(), BigInteger.valueOf(nonce), intent.account(), gasLimit, fee, head), false);
+    }
     return broadcastFirst(rec.get(), s, call, fee, head, true);
   }
 
@@ -192,10 +208,11 @@ public final class TxPipeline {
       List<TxRecord> live = live(n);
       if (live.isEmpty()) continue; // pending, but not ours: another sender of the same key
       TxRecord newest = live.getLast();
-      if (newest.status() == TxStatus.SIGNED) rebroadcaster.rebroadcast(live);
+      if (newest.status() == TxStatus.SIGNED && newest.route() == Route.PUBLIC) rebroadcaster.rebroadcast(live);
       boolean cancelling = newest.kind() == TxKind.CANCEL;
       PendingFees pending = new PendingFees(newest.maxFeeWei(), newest.tipWei(), newest.sentBlock(), cancelling);
-      switch (policy.decide(pending, head, cancelling || wanted(newest, stillWanted), baseFee, market)) {
+      boolean wanted = cancelling || (wanted(newest, stillWanted) && !bundleExpired(live, head));
+      switch (policy.decide(pending, head, wanted, baseFee, market)) {
         case ReplacementDecision.Wait w -> { }
         case ReplacementDecision.Replace r -> {
           SignedTx s = cancelling ? signer.cancel(n, r.fee()) : signer.resign(newest.rawSignedHex(), r.fee());
@@ -206,7 +223,9 @@ public final class TxPipeline {
         case ReplacementDecision.Hold h -> {
           held.add("nonce " + n + " (" + newest.hash() + "): " + h.reason());
           if (warnedHeld.add(newest.hash())) LOG.warn("tx {} at nonce {} left as it is: {}", newest.hash(), n, h.reason());
-          if ((head - newest.sentBlock()) % policy.stuckBlocks() == 0) rebroadcaster.rebroadcast(live);
+          if ((head - newest.sentBlock()) % policy.stuckBlocks() == 0 && newest.route() == Route.PUBLIC) {
+            rebroadcaster.rebroadcast(live);
+          }
         }
       }
     }
@@ -238,6 +257,14 @@ public final class TxPipeline {
     return undone.size();
   }
 
+  /** A bundle transaction that has waited {@link BundleMode#maxBlocks} blocks since its nonce was first signed. */
+  private boolean bundleExpired(List<TxRecord> live, long head) {
+    return bundles.isPresent()
+        && live.getLast().route() == Route.BUNDLE
+        && live.getLast().kind() == TxKind.CALL
+        && head - live.getFirst().sentBlock() >= bundles.get().maxBlocks();
+  }
+
   private boolean wanted(TxRecord tx, Predicate<IntentRecord> stillWanted) {
     if (tx.intentId().isEmpty()) return true;
     Optional<IntentRecord> intent = journal.intent(tx.intentId().getAsLong());
@@ -248,6 +275,10 @@ public final class TxPipeline {
   private Optional<Resent> resend(
       TxRecord newest, List<TxRecord> live, SignedTx s, FeeQuote fee, TxKind kind, long head) {
     journal.recordSigned(newTx(s, newest.intentId(), kind, head));
+    if (bundles.isPresent()) {
+      nonces.markReplaced(s.nonce()); // the older transactions count as replaced once a relay takes the bundle
+      return Optional.of(new Resent(s.nonce(), Optional.of(newest.hash()), s.hash(), fee));
+    }
     BroadcastResult r = broadcaster.send(s.rawHex());
     switch (r.status()) {
       case ACCEPTED -> {
@@ -278,6 +309,10 @@ public final class TxPipeline {
       SignedTx s = signer.cancel(n, fee);
       journal.recordSigned(newTx(s, OptionalLong.empty(), TxKind.CANCEL, head));
       nonces.markInFlight(n);
+      if (bundles.isPresent()) {
+        filled.add(new Resent(n, Optional.empty(), s.hash(), fee));
+        continue;
+      }
       BroadcastResult r = broadcaster.send(s.rawHex());
       switch (r.status()) {
         case ACCEPTED -> journal.markBroadcast(s.hash(), List.of());
@@ -296,6 +331,75 @@ public final class TxPipeline {
     return filled;
   }
 
+  /**
+   * Bundle route: sends every transaction in flight, newest per nonce in nonce order, as one bundle for block
+   * {@code head + 1}. A transaction whose simulation reverts is replaced at its nonce by a cancellation (its intent
+   * then ends cancelled, or failed if the cancellation is dropped) and the bundle is tried again; trailing
+   * cancellations are dropped first. Public route: does nothing (every transaction was broadcast when signed). Call it
+   * once per head, after the head's {@link #track} and {@link #submit}s.
+   *
+   * @param head the current head block
+   * @return what the last send came to; empty when nothing was to be sent or on the public route
+   * @throws io.collateralkeeper.chain.RpcException when the node cannot be read
+   */
+  public synchronized Optional<BundleAttempt> flush(long head) {
+    if (bundles.isEmpty()) return Optional.empty();
+    Optional<BundleAttempt> last = Optional.empty();
+    for (int round = 0; round <= nonces.inFlight().size(); round++) {
+      List<TxRecord> txs = bundleTxs();
+      if (txs.isEmpty()) return last;
+      BundleAttempt a = bundles.get().route().sendOnce(txs.stream().map(TxRecord::rawSignedHex).toList(), head, bundleUuid);
+      last = Optional.of(a);
+      switch (a) {
+        case BundleAttempt.Sent sent -> {
+          for (TxRecord t : txs) {
+            List<String> older = live(t.nonce()).stream().map(TxRecord::hash).filter(h -> !h.equals(t.hash())).toList();
+            if (t.status() == TxStatus.SIGNED || !older.isEmpty()) journal.markBroadcast(t.hash(), older);
+          }
+          LOG.info("bundle of {} transactions (nonces {}..{}) sent for block {}", txs.size(), txs.getFirst().nonce(),
+              txs.getLast().nonce(), sent.targetBlock());
+          return last;
+        }
+        case BundleAttempt.Refused r -> {
+          LOG.warn("bundle for block {} not sent: {}", head + 1, r.reason());
+          return last;
+        }
+        case BundleAttempt.SimulationFailed f -> {
+          Optional<TxRecord> failed =
+              f.failedTxHash().flatMap(h -> txs.stream().filter(t -> t.hash().equalsIgnoreCase(h)).findFirst());
+          if (failed.isEmpty() || failed.get().kind() != TxKind.CALL) {
+            LOG.warn("bundle for block {} not sent: {}", head + 1, f.reason());
+            return last;
+          }
+          TxRecord t = failed.get();
+          LOG.info("bundle transaction {} at nonce {} would revert, cancelling it: {}", t.hash(), t.nonce(), f.reason());
+          FeeQuote fee = new FeeQuote(t.maxFeeWei(), t.tipWei(), BigInteger.ZERO);
+          journal.recordSigned(newTx(signer.cancel(t.nonce(), fee), t.intentId(), TxKind.CANCEL, head));
+        }
+      }
+    }
+    return last;
+  }
+
+  /** Newest live transaction per nonce in flight, ascending; trailing bundle-only cancellations are dropped. */
+  private List<TxRecord> bundleTxs() {
+    List<TxRecord> txs = new ArrayList<>();
+    for (long n : nonces.inFlight()) {
+      List<TxRecord> live = live(n);
+      if (!live.isEmpty()) txs.add(live.getLast());
+    }
+    while (!txs.isEmpty() && txs.getLast().kind() == TxKind.CANCEL) {
+      List<TxRecord> live = live(txs.getLast().nonce());
+      if (live.stream().anyMatch(t -> t.route() != Route.BUNDLE)) break; // a public copy may land: keep cancelling
+      for (TxRecord t : live) {
+        boolean closes = t == live.getLast() && t.intentId().isPresent();
+        journal.markDropped(t.hash(), closes ? Optional.of(IntentStatus.FAILED) : Optional.empty());
+      }
+      nonces.markDropped(txs.removeLast().nonce());
+    }
+    return txs;
+  }
+
   private List<TxRecord> live(long nonce) {
     return journal.txsAt(signer.chainId(), from(), nonce).stream().filter(t -> t.status().mayLand()).toList();
   }
@@ -303,7 +407,7 @@ public final class TxPipeline {
   private NewTx newTx(SignedTx s, OptionalLong intentId, TxKind kind, long head) {
     return new NewTx(
         s.hash(), intentId, signer.chainId(), from(), s.nonce(), kind, s.maxFeeWei(), s.tipWei(), s.gasLimit(),
-        Route.PUBLIC, s.rawHex(), head);
+        bundles.isPresent() ? Route.BUNDLE : Route.PUBLIC, s.rawHex(), head);
   }
 
   private static Submission refusedOpen(IntentRecord open) {

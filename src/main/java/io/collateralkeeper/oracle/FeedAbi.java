@@ -24,6 +24,26 @@ public final class FeedAbi {
     return WRAPPER.latestRoundData().encodeFunctionCall();
   }
 
+  /** Calldata of {@code decimals()}. */
+  public static String decimals() {
+    return WRAPPER.decimals().encodeFunctionCall();
+  }
+
+  /**
+   * Decodes a {@code decimals()} answer (uint8).
+   *
+   * @throws IllegalArgumentException when the data is not one ABI word holding a uint8
+   */
+  public static int decodeDecimals(Address feed, String hex) {
+    List<Type> r = WRAPPER.decimals().decodeFunctionResponse(hex);
+    if (r.size() != 1) throw new IllegalArgumentException("feed " + feed + " returned malformed decimals");
+    BigInteger d = (BigInteger) r.get(0).getValue();
+    if (d.signum() < 0 || d.compareTo(BigInteger.valueOf(77)) > 0) {
+      throw new IllegalArgumentException("feed " + feed + " reports " + d + " decimals");
+    }
+    return d.intValueExact();
+  }
+
   /** Calldata of {@code getRoundData(roundId)}. */
   public static String getRoundData(BigInteger roundId) {
     return WRAPPER.getRoundData(roundId).encodeFunctionCall();

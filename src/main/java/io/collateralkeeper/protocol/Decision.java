@@ -15,8 +15,17 @@ public sealed interface Decision {
    * @param call the transaction to send
    * @param revenueUsdWad expected revenue before gas, USD wad (e.g. the liquidation fee paid out of collateral)
    * @param summary a one-line human description (market, size, health before and after)
+   * @param coinbase how to make the call pay {@code block.coinbase} instead of a priority fee, when the protocol's
+   *     executor can (bundle route, {@code route.payment: coinbase})
    */
-  record Act(Address account, TxCall call, BigInteger revenueUsdWad, String summary) implements Decision {}
+  record Act(
+      Address account, TxCall call, BigInteger revenueUsdWad, String summary, java.util.Optional<CoinbasePayment> coinbase)
+      implements Decision {
+    /** An action that can only pay by priority fee. */
+    public Act(Address account, TxCall call, BigInteger revenueUsdWad, String summary) {
+      this(account, call, revenueUsdWad, summary, java.util.Optional.empty());
+    }
+  }
 
   /**
    * Do nothing, because {@code reason}.

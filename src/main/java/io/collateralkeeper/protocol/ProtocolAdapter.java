@@ -58,6 +58,16 @@ public interface ProtocolAdapter {
    */
   java.math.BigInteger revenueIn(List<Log> receiptLogs, Address keeper);
 
+  /**
+   * Ether our executor paid to {@code block.coinbase} in an included transaction (a bundle bid), read from its
+   * receipt's logs; zero when the protocol has no such executor.
+   *
+   * @return wei
+   */
+  default java.math.BigInteger coinbasePaidWei(List<Log> receiptLogs) {
+    return java.math.BigInteger.ZERO;
+  }
+
   /** Every account the adapter knows of. */
   Set<Address> accounts();
 
@@ -79,5 +89,31 @@ public interface ProtocolAdapter {
    */
   default List<TxCall> preparation(Address keeper, long block) {
     return List.of();
+  }
+
+  /**
+   * The feeds the protocol prices with at the last refresh, with the asset each prices (for the stale and deviating
+   * price guard, {@link io.collateralkeeper.oracle.PriceGuard}). May read the chain at the last refreshed block; called
+   * only when an account is about to be liquidated.
+   *
+   * @throws io.collateralkeeper.chain.RpcException when the endpoint fails
+   */
+  default List<io.collateralkeeper.oracle.PriceSource> priceSources() {
+    return List.of();
+  }
+
+  /** The assets (for markets without a token: the feeds) whose prices one account's health depends on. */
+  default Set<Address> pricedAssetsOf(Address account) {
+    return Set.of();
+  }
+
+  /**
+   * Accounts the logs (from the {@link #eventSources()}) show liquidated by someone other than the keeper: a
+   * competitor won them.
+   *
+   * @param keeper the keeper's sending address (and whatever executor contract acts for it is also "us")
+   */
+  default Set<Address> liquidatedByOthers(List<Log> logs, Address keeper) {
+    return Set.of();
   }
 }

@@ -164,6 +164,21 @@ public final class WalletLoader {
   }
 
   /**
+   * A fresh random key held in memory only (web3j {@code Keys.createEcKeyPair}, a {@code SecureRandom}): for keys
+   * that carry no funds and need no continuity, such as a bundle relay identity when none is configured.
+   *
+   * @return a signer for a new random account
+   * @throws KeeperException if the platform cannot generate a key
+   */
+  public static Signer ephemeral() {
+    try {
+      return new LocalSigner(Credentials.create(Keys.createEcKeyPair()));
+    } catch (java.security.GeneralSecurityException e) {
+      throw new KeeperException("cannot generate a key: " + e.getMessage());
+    }
+  }
+
+  /**
    * Creates a new random account and stores it as an encrypted V3 keystore, with standard scrypt
    * parameters (see the class documentation). On POSIX file systems the file is made readable
    * by its owner only.

@@ -28,4 +28,28 @@ class DemoCommandIT {
     assertThat(summary.get("profitUsd").decimalValue()).isPositive();
     assertThat(summary.get("ethLowUsd").decimalValue()).isEqualByComparingTo("2111.00");
   }
+
+  @Test
+  void demoOnTheBundleRouteLiquidatesEveryAccountThroughTheDevnetRelay() throws Exception {
+    System.setProperty("keeper.home", DevnetFixture.projectDir().toString());
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code =
+        Main.execute(new PrintWriter(out), new PrintWriter(err), "demo", "--accounts", "60", "--route", "bundle", "--json");
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode summary = new ObjectMapper().readTree(out.toString());
+    assertThat(summary.get("route").asText()).isEqualTo("bundles via the devnet relay");
+    assertThat(summary.get("liquidatableEver").asInt()).isPositive();
+    assertThat(summary.get("liquidated").asInt()).isEqualTo(summary.get("liquidatableEver").asInt());
+    assertThat(summary.get("stillLiquidatable").asInt()).isZero();
+    assertThat(summary.get("reverted").asInt()).isZero();
+  }
+
+  @Test
+  void demoRejectsAnUnknownRoute() {
+    StringWriter err = new StringWriter();
+    int code = Main.execute(new PrintWriter(new StringWriter()), new PrintWriter(err), "demo", "--route", "carrier-pigeon");
+    assertThat(code).isNotZero();
+    assertThat(err.toString()).contains("--route must be public or bundle").doesNotContain("Exception");
+  }
 }

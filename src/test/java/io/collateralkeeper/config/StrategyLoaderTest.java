@@ -102,9 +102,9 @@ class StrategyLoaderTest {
 
   @Test
   void shouldRejectAnUnknownTopLevelKey() {
-    String yaml = VALID + "oracle:\n  heartbeat: 3600\n";
+    String yaml = VALID + "oracles:\n  heartbeat: 3600\n";
 
-    assertRejected(yaml).hasMessageContaining(SOURCE).hasMessageContaining("unknown key 'oracle'");
+    assertRejected(yaml).hasMessageContaining(SOURCE).hasMessageContaining("unknown key 'oracles'");
   }
 
   @Test
@@ -204,6 +204,15 @@ class StrategyLoaderTest {
   void shouldRejectABundleRouteWithoutRelays() {
     assertRejected(VALID + "route:\n  mode: bundle\n")
         .hasMessage(SOURCE + ": route.mode is bundle but 'route.relays' lists no relay URL");
+  }
+
+  @Test
+  void shouldRejectACoinbasePaymentWithoutAnExecutorThatPays() {
+    assertRejected(VALID + "route:\n  mode: bundle\n  relays: [\"http://127.0.0.1:9000\"]\n  payment: coinbase\n")
+        .hasMessage(SOURCE + ": 'route.payment: coinbase' needs route.mode bundle and an executor that pays (protocol"
+            + " aave-v3 with funding flash-loan)");
+    assertRejected(VALID + "route:\n  mode: bundle\n  relays: [\"http://127.0.0.1:9000\"]\n  payment: bribe\n")
+        .hasMessageContaining("'route.payment' must be one of priority-fee, coinbase, not 'bribe'");
   }
 
   @Test

@@ -14,6 +14,8 @@ import org.web3j.protocol.http.HttpService;
  * (relays answer a bad signature with HTTP 403) becomes a {@link BundleRelayException} naming the relay.
  */
 public final class BundleClient implements AutoCloseable {
+  /** JSON-RPC "method not found". */
+  private static final int METHOD_NOT_FOUND = -32601;
   private final RelayEndpoint endpoint;
   private final HttpService service;
 
@@ -80,6 +82,11 @@ public final class BundleClient implements AutoCloseable {
     } catch (IOException | RuntimeException e) {
       String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
       throw new BundleRelayException("relay " + endpoint.name() + " (" + method + "): " + why, e);
+    }
+    if (res.hasError() && res.getError().getCode() == METHOD_NOT_FOUND) {
+      // the relay does not offer this method: like an unreachable one, not a verdict on the bundle
+      throw new BundleRelayException(
+          "relay " + endpoint.name() + " does not offer " + method, new UnsupportedOperationException(method));
     }
     if (res.hasError()) {
       throw new BundleRelayException(

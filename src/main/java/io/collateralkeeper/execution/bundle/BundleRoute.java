@@ -13,16 +13,15 @@ import java.util.UUID;
  */
 public final class BundleRoute {
   private final ChainClient chain;
-  private final List<BundleClient> relays;
+  private final BundleSender sender;
 
   /**
    * @param chain the node used for receipts and nonces
    * @param relays the relays to send to, at least one
    */
   public BundleRoute(ChainClient chain, List<BundleClient> relays) {
-    if (relays.isEmpty()) throw new IllegalArgumentException("the bundle route needs at least one relay");
     this.chain = chain;
-    this.relays = List.copyOf(relays);
+    this.sender = new BundleSender(relays);
   }
 
   /**
@@ -42,8 +41,22 @@ public final class BundleRoute {
     } catch (IllegalArgumentException e) {
       throw new KeeperException("bundle: " + e.getMessage(), e);
     }
-    BundleSubmission submission = new BundleSubmission(chain, relays, txs, UUID.randomUUID().toString(), stop);
+    BundleSubmission submission = new BundleSubmission(chain, sender, txs, UUID.randomUUID().toString(), stop);
     submission.sendFor(head);
     return submission;
+  }
+
+  /**
+   * Sends {@code signedTxs} once, as one bundle for block {@code head + 1}: the caller (e.g. the transaction pipeline,
+   * which rebuilds its bundle at every head) decides about the next block.
+   *
+   * @param signedTxs signed raw transactions, 0x-hex, in execution order
+   * @param head the current head block
+   * @param replacementUuid the bundle's replacement id ({@code replacementUuid} of {@code eth_sendBundle})
+   * @return sent, refused by every relay, or failed in simulation (naming the reverting transaction where known)
+   */
+  public BundleAttempt sendOnce(List<String> signedTxs, long head, String replacementUuid) {
+    if (signedTxs.isEmpty()) throw new IllegalArgumentException("a bundle needs at least one transaction");
+    return sender.send(signedTxs, head, replacementUuid);
   }
 }

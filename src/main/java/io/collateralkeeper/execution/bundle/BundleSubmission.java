@@ -18,7 +18,7 @@ public final class BundleSubmission {
   private static final Logger LOG = LoggerFactory.getLogger(BundleSubmission.class);
 
   private final ChainClient chain;
-  private final List<BundleClient> relays;
+  private final BundleSender sender;
   private final List<DecodedTx> txs;
   private final String replacementUuid;
   private final StopCondition stop;
@@ -28,12 +28,12 @@ public final class BundleSubmission {
 
   BundleSubmission(
       ChainClient chain,
-      List<BundleClient> relays,
+      BundleSender sender,
       List<DecodedTx> txs,
       String replacementUuid,
       StopCondition stop) {
     this.chain = chain;
-    this.relays = relays;
+    this.sender = sender;
     this.txs = txs;
     this.replacementUuid = replacementUuid;
     this.stop = stop;
@@ -83,49 +83,22 @@ public final class BundleSubmission {
 
   /** Simulates where offered, then sends to every relay for {@code head + 1}. */
   BundleStatus sendFor(long head) {
-    long target = head + 1;
     List<String> raws = txs.stream().map(DecodedTx::raw).toList();
-    Optional<String> simFailure = simulate(raws, head);
-    if (simFailure.isPresent()) {
-      LOG.info("bundle {} abandoned: {}", bundleHash, simFailure.get());
-      return status = new BundleStatus.Abandoned(simFailure.get());
-    }
-    SendBundleParams params = SendBundleParams.of(raws, target, replacementUuid);
-    List<RelayReply> replies = new ArrayList<>();
-    for (BundleClient relay : relays) {
-      try {
-        replies.add(RelayReply.accepted(relay.endpoint().name(), relay.sendBundle(params)));
-      } catch (RpcException e) {
-        LOG.warn("bundle {} for block {}: {}", bundleHash, target, e.getMessage());
-        replies.add(RelayReply.failed(relay.endpoint().name(), e.getMessage()));
+    switch (sender.send(raws, head, replacementUuid)) {
+      case BundleAttempt.SimulationFailed f -> {
+        LOG.info("bundle {} abandoned: {}", bundleHash, f.reason());
+        return status = new BundleStatus.Abandoned(f.reason());
+      }
+      case BundleAttempt.Refused r -> {
+        sends++;
+        return status = new BundleStatus.Abandoned(r.reason());
+      }
+      case BundleAttempt.Sent s -> {
+        sends++;
+        LOG.info("bundle {} sent for block {} ({} transactions, send {})", bundleHash, s.targetBlock(), txs.size(), sends);
+        return status = new BundleStatus.Pending(s.targetBlock(), s.replies());
       }
     }
-    sends++;
-    if (replies.stream().noneMatch(RelayReply::accepted)) {
-      String errors = String.join("; ", replies.stream().map(r -> r.error().orElse("")).toList());
-      return status = new BundleStatus.Abandoned("no relay accepted the bundle: " + errors);
-    }
-    LOG.info("bundle {} sent for block {} ({} transactions, send {})", bundleHash, target, txs.size(), sends);
-    return status = new BundleStatus.Pending(target, List.copyOf(replies));
-  }
-
-  /**
-   * The first relay offering eth_callBundle simulates: a reverting transaction or a refused simulation is a reason to
-   * give up; an unreachable relay is not (the bundle is sent unsimulated).
-   */
-  private Optional<String> simulate(List<String> raws, long head) {
-    for (BundleClient relay : relays) {
-      if (!relay.endpoint().offersCallBundle()) continue;
-      try {
-        CallBundleResult sim = relay.callBundle(CallBundleParams.nextBlock(raws, head));
-        return sim.firstFailure()
-            .map(f -> "simulation at " + relay.endpoint().name() + ": " + f.txHash() + " failed: " + f.error());
-      } catch (BundleRelayException e) {
-        if (e.answered()) return Optional.of("simulation failed: " + e.getMessage()); // e.g. a wrong nonce
-        LOG.warn("bundle {}: simulation unavailable: {}", bundleHash, e.getMessage());
-      }
-    }
-    return Optional.empty();
   }
 
   /** Included when every transaction has a receipt; a partial inclusion (a leaked transaction) is abandoned. */

@@ -6,12 +6,15 @@ import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.chain.Wrappers;
 import io.collateralkeeper.contracts.FlashLiquidator;
+import io.collateralkeeper.contracts.aave.AaveOracle;
 import io.collateralkeeper.contracts.aave.IERC20Detailed;
 import io.collateralkeeper.contracts.aave.Pool;
 import io.collateralkeeper.dex.SwapQuote;
 import io.collateralkeeper.dex.UniswapV2Quoter;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
+import io.collateralkeeper.protocol.CoinbasePayment;
 import io.collateralkeeper.protocol.Decision;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.TxCall;
@@ -70,6 +73,8 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   private final Map<Address, BigInteger> inventory = new HashMap<>();
   private AaveMarket market;
   private long block;
+  private long sourcesBlock = -1;
+  private List<PriceSource> sources = List.of();
 
   /**
    * @param keeper the keeper's sending address (inventory balances, and the liquidator in receipts)
@@ -156,6 +161,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
               + Units.formatWad(minRevenueUsdWad, 4) + " needed");
     }
     TxCall call;
+    Optional<CoinbasePayment> coinbase = Optional.empty();
     if (funding.flashLoan()) {
       BigInteger minProfit = AaveLiquidationPlanner.fromUsdWad(market, o.debtAsset(), minRevenueUsdWad).max(BigInteger.ONE);
       List<String> path = quotes.get(c.index()).orElseThrow().path().stream().map(Address::hex).toList();
@@ -164,6 +170,10 @@ public final class AaveV3Adapter implements ProtocolAdapter {
               o.collateralAsset().hex(), o.debtAsset().hex(), account.hex(), o.debtToCover(),
               o.collateralAsset().equals(o.debtAsset()) ? List.of() : path, minProfit, BigInteger.ZERO);
       call = TxCall.of(funding.executor(), Wrappers.at(funding.executor(), FlashLiquidator::load).liquidate(l).encodeFunctionCall());
+      coinbase = Optional.of(wei -> TxCall.of(funding.executor(), Wrappers.at(funding.executor(), FlashLiquidator::load)
+          .liquidate(new FlashLiquidator.Liquidation(l.collateralAsset, l.debtAsset, l.user, l.debtToCover, l.swapPath,
+              l.minProfit, wei))
+          .encodeFunctionCall()));
     } else {
       BigInteger held = inventory.getOrDefault(o.debtAsset(), BigInteger.ZERO);
       if (held.compareTo(o.debtToCover()) < 0) {
@@ -179,7 +189,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
             .formatted(o.outcome().debtRepaid(), shortAddress(o.debtAsset()), o.outcome().collateralToLiquidator(),
                 shortAddress(o.collateralAsset()), Units.formatHealth(o.outcome().healthFactor()),
                 Units.formatWad(c.profitUsdWad(), 2));
-    return new Decision.Act(account, call, c.profitUsdWad(), summary);
+    return new Decision.Act(account, call, c.profitUsdWad(), summary, coinbase);
   }
 
   /**
@@ -208,6 +218,20 @@ public final class AaveV3Adapter implements ProtocolAdapter {
     return total;
   }
 
+  /** The executor's {@code Liquidated.coinbaseWei} (flash-loan funding). */
+  @Override
+  public BigInteger coinbasePaidWei(List<Log> receiptLogs) {
+    BigInteger paid = BigInteger.ZERO;
+    if (!funding.flashLoan()) return paid;
+    for (Log log : receiptLogs) {
+      if (log.getTopics() == null || log.getTopics().isEmpty()) continue;
+      if (Address.of(log.getAddress()).equals(funding.executor()) && LIQUIDATED.equals(log.getTopics().get(0))) {
+        paid = paid.add(FlashLiquidator.getLiquidatedEventFromLog(log).coinbaseWei);
+      }
+    }
+    return paid;
+  }
+
   @Override
   public Set<Address> accounts() {
     return positions.keySet();
@@ -232,6 +256,65 @@ public final class AaveV3Adapter implements ProtocolAdapter {
       }
     }
     return approvals;
+  }
+
+  /**
+   * Every reserve asset and e-mode price source with its feed, {@code AaveOracle.getSourceOfAsset}, read at the last
+   * refreshed block (once per block, through Multicall3). A source of {@link Address#ZERO} means the oracle's
+   * fallback prices the asset.
+   */
+  @Override
+  public List<PriceSource> priceSources() {
+    if (market == null) return List.of();
+    if (sourcesBlock == block) return sources;
+    Set<Address> assets = new java.util.TreeSet<>();
+    market.reserves().values().forEach(r -> assets.add(r.asset()));
+    market.eModes().values().stream().filter(e -> e.hasPriceSource()).forEach(e -> assets.add(e.priceSource()));
+    List<Address> list = new ArrayList<>(assets);
+    AaveOracle oracle = Wrappers.at(contracts.oracle(), AaveOracle::load);
+    List<CallRequest> calls = new ArrayList<>();
+    for (Address a : list) calls.add(new CallRequest(contracts.oracle(), oracle.getSourceOfAsset(a.hex()).encodeFunctionCall()));
+    List<CallResult> r = multicall.aggregate(calls, block);
+    List<PriceSource> out = new ArrayList<>();
+    for (int i = 0; i < list.size(); i++) {
+      Address feed = r.get(i).success() ? AaveAbi.decodeAddress(r.get(i).returnData()) : Address.ZERO;
+      out.add(new PriceSource(list.get(i), feed));
+    }
+    sources = List.copyOf(out);
+    sourcesBlock = block;
+    return sources;
+  }
+
+  /** The reserves the account supplies as collateral or borrows, and its e-mode category's price source. */
+  @Override
+  public Set<Address> pricedAssetsOf(Address account) {
+    AavePosition p = positions.get(account);
+    if (p == null || market == null) return Set.of();
+    Set<Address> out = new java.util.LinkedHashSet<>();
+    for (AaveReserve r : market.reserves().values()) {
+      if (p.config().isUsingAsCollateralOrBorrowing(r.id())) out.add(r.asset());
+    }
+    if (p.eModeCategory() != 0 && market.eModes().containsKey(p.eModeCategory())) {
+      var e = market.eMode(p.eModeCategory());
+      if (e.hasPriceSource()) out.add(e.priceSource());
+    }
+    return out;
+  }
+
+  /** Users of the Pool's {@code LiquidationCall} events whose liquidator is neither the keeper nor its executor. */
+  @Override
+  public Set<Address> liquidatedByOthers(List<Log> logs, Address keeper) {
+    Set<Address> out = new java.util.LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().isEmpty() || log.isRemoved()) continue;
+      if (!contracts.pool().equals(Address.of(log.getAddress()))) continue;
+      if (!AavePoolEvents.LIQUIDATION_CALL_TOPIC.equals(log.getTopics().get(0))) continue;
+      var e = Pool.getLiquidationCallEventFromLog(log);
+      Address liquidator = Address.of(e.liquidator);
+      if (liquidator.equals(keeper) || (funding.flashLoan() && liquidator.equals(funding.executor()))) continue;
+      out.add(Address.of(e.user));
+    }
+    return out;
   }
 
   /** The cached position of one account (tests and tools). */

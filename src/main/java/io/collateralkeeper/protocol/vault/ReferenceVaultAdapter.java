@@ -2,6 +2,7 @@ package io.collateralkeeper.protocol.vault;
 
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.oracle.FeedReading;
+import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.Decision;
 import io.collateralkeeper.protocol.ProtocolAdapter;
@@ -146,15 +147,8 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
 
   /** The first feed this account depends on whose answer is older than the vault's heartbeat. */
   private Optional<String> staleFeed(VaultAccount state) {
-    Set<Address> used = new LinkedHashSet<>();
-    for (int c = 0; c < state.balances().size(); c++) {
-      if (state.balances().get(c).signum() != 0) used.add(layout.collateralFeeds().get(c));
-    }
-    for (int m = 0; m < state.sizes().size(); m++) {
-      if (state.sizes().get(m).signum() != 0) used.add(layout.marketFeeds().get(m));
-    }
     long heartbeat = layout.config().heartbeatSeconds();
-    for (Address f : used) {
+    for (Address f : usedFeeds(state)) {
       FeedReading r = feeds.get(f);
       if (r.isStale(blockTimestamp, heartbeat)) {
         return Optional.of(
@@ -163,5 +157,55 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
       if (r.answer().signum() <= 0) return Optional.of("invalid price from feed " + f + ": " + r.answer());
     }
     return Optional.empty();
+  }
+
+  /** The feeds of the collaterals the account holds and the markets it has a position in. */
+  private Set<Address> usedFeeds(VaultAccount state) {
+    Set<Address> used = new LinkedHashSet<>();
+    for (int c = 0; c < state.balances().size(); c++) {
+      if (state.balances().get(c).signum() != 0) used.add(layout.collateralFeeds().get(c));
+    }
+    for (int m = 0; m < state.sizes().size(); m++) {
+      if (state.sizes().get(m).signum() != 0) used.add(layout.marketFeeds().get(m));
+    }
+    return used;
+  }
+
+  /** Collateral tokens priced by their feeds; perp markets (no token) by their feed as the asset. */
+  @Override
+  public List<PriceSource> priceSources() {
+    if (layout == null) return List.of();
+    List<PriceSource> out = new ArrayList<>();
+    for (int c = 0; c < layout.tokens().size(); c++) {
+      out.add(new PriceSource(layout.tokens().get(c), layout.collateralFeeds().get(c)));
+    }
+    for (Address f : layout.marketFeeds()) out.add(new PriceSource(f, f));
+    return out;
+  }
+
+  @Override
+  public Set<Address> pricedAssetsOf(Address account) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Set.of();
+    Set<Address> out = new LinkedHashSet<>();
+    for (int c = 0; c < state.balances().size(); c++) {
+      if (state.balances().get(c).signum() != 0) out.add(layout.tokens().get(c));
+    }
+    for (int m = 0; m < state.sizes().size(); m++) {
+      if (state.sizes().get(m).signum() != 0) out.add(layout.marketFeeds().get(m));
+    }
+    return out;
+  }
+
+  /** Accounts in the vault's {@code Liquidated} events whose liquidator is not the keeper. */
+  @Override
+  public Set<Address> liquidatedByOthers(List<Log> logs, Address keeper) {
+    Set<Address> out = new LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().size() != 4 || log.isRemoved()) continue;
+      if (!reader.vault().hex().equalsIgnoreCase(log.getAddress()) || !log.getTopics().get(0).equals(LIQUIDATED)) continue;
+      if (!Address.fromWord(log.getTopics().get(3)).equals(keeper)) out.add(Address.fromWord(log.getTopics().get(1)));
+    }
+    return out;
   }
 }

@@ -1,0 +1,37 @@
+package io.collateralkeeper.chain;
+
+import java.io.IOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import okhttp3.Interceptor;
+import okhttp3.Response;
+
+/**
+ * An OkHttp interceptor that times each JSON-RPC HTTP exchange and reports it to the installed {@link RpcObserver},
+ * naming the endpoint by its {@link Endpoint} tag (the configured URL, redacted), else by the request URL redacted
+ * (one client serves several endpoints).
+ */
+final class RpcTimingInterceptor implements Interceptor {
+  /** The request tag naming the endpoint, as configured and redacted. */
+  record Endpoint(String redactedUrl) {}
+
+  private final Map<String, String> redacted = new ConcurrentHashMap<>();
+
+  @Override
+  public Response intercept(Chain chain) throws IOException {
+    Endpoint tag = chain.request().tag(Endpoint.class);
+    String endpoint =
+        tag != null
+            ? tag.redactedUrl()
+            : redacted.computeIfAbsent(chain.request().url().toString(), EndpointRedactor::redact);
+    long start = System.nanoTime();
+    try {
+      Response r = chain.proceed(chain.request());
+      RpcObserver.installed().onResponse(endpoint, System.nanoTime() - start, r.code());
+      return r;
+    } catch (IOException | RuntimeException e) {
+      RpcObserver.installed().onFailure(endpoint, System.nanoTime() - start, e.getClass().getSimpleName());
+      throw e;
+    }
+  }
+}

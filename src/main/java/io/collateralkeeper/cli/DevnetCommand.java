@@ -1,0 +1,182 @@
+package io.collateralkeeper.cli;
+
+import io.collateralkeeper.KeeperException;
+import io.collateralkeeper.chain.CallRequest;
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.devnet.AnvilBinary;
+import io.collateralkeeper.devnet.AnvilOptions;
+import io.collateralkeeper.devnet.AnvilProcess;
+import io.collateralkeeper.devnet.CrashPath;
+import io.collateralkeeper.devnet.Asset;
+import io.collateralkeeper.devnet.DemoScenario;
+import io.collateralkeeper.devnet.DevnetControl;
+import io.collateralkeeper.devnet.VaultDeployer;
+import io.collateralkeeper.devnet.VaultDeployment;
+import io.collateralkeeper.devnet.aave.AaveDevnet;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.oracle.FeedAbi;
+import io.collateralkeeper.wallet.Signer;
+import io.collateralkeeper.wallet.WalletLoader;
+import java.io.PrintWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code keeper devnet}: a local chain to run {@code keeper run} against, at the addresses the shipped devnet
+ * strategies expect. Mines a block every {@code --block-time-ms}, optionally shocks prices at a given block, and runs
+ * until interrupted (or {@code --blocks}).
+ */
+@Command(
+    name = "devnet",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Start a local Anvil chain on 127.0.0.1 with the Aave V3 market (strategies/aave-v3-devnet.yaml) or the",
+      "reference vault (strategies/devnet-vault.yaml) and open accounts; mine blocks until interrupted."
+    })
+public final class DevnetCommand implements Callable<Integer> {
+  private static final Pattern SHOCK = Pattern.compile("([A-Za-z0-9]+)=([+-]?\\d{1,2}(?:\\.\\d{1,2})?)%");
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--protocol", defaultValue = "aave", description = "aave or vault (default: ${DEFAULT-VALUE}).")
+  String protocol;
+
+  @Option(names = "--port", defaultValue = "8545", description = "127.0.0.1 port (default: ${DEFAULT-VALUE}).")
+  int port;
+
+  @Option(names = "--accounts", defaultValue = "50", description = "Accounts to open (default: ${DEFAULT-VALUE}).")
+  int accounts;
+
+  @Option(names = "--block-time-ms", defaultValue = "1000", description = "Mine a block this often (default: ${DEFAULT-VALUE}).")
+  long blockTimeMs;
+
+  @Option(
+      names = "--shock",
+      paramLabel = "ASSET=PCT%",
+      description = "Move a price at the shock block, e.g. WETH=-10% (Aave reserve symbols; ETH, BTC for the vault).")
+  List<String> shocks = new ArrayList<>();
+
+  @Option(
+      names = "--shock-after-blocks",
+      defaultValue = "10",
+      description = "Blocks after start-up before the shocks (default: ${DEFAULT-VALUE}).")
+  long shockAfter;
+
+  @Option(names = "--blocks", description = "Stop after mining this many blocks (default: run until interrupted).")
+  Long blocks;
+
+  @Override
+  public Integer call() throws Exception {
+    if (!protocol.equals("aave") && !protocol.equals("vault")) {
+      throw new KeeperException("--protocol must be aave or vault, not '" + protocol + "'");
+    }
+    if (port < 1 || port > 65_535) throw new KeeperException("--port must be between 1 and 65535");
+    if (blockTimeMs < 10) throw new KeeperException("--block-time-ms must be at least 10");
+    Map<String, BigDecimal> moves = parseShocks(shocks);
+    Path home = Path.of(System.getProperty("keeper.home", "."));
+    PrintWriter out = spec.commandLine().getOut();
+    Signer keeper = WalletLoader.devAccount(1, 31337);
+    try (AnvilProcess anvil =
+            AnvilProcess.start(AnvilBinary.locate(home), AnvilOptions.devnet().withGasLimit(1_000_000_000L), port);
+        ChainClient chain = ChainClient.http(anvil.rpcUrl(), Duration.ofSeconds(30))) {
+      DevnetControl devnet = new DevnetControl(chain);
+      Shocker shocker;
+      if (protocol.equals("aave")) {
+        AaveDevnet d = AaveDevnet.deploy(chain, home, keeper, accounts);
+        out.println("devnet ready: " + anvil.rpcUrl() + " (chain id 31337), Aave V3 with " + d.borrowers().size() + " borrowers");
+        out.println("  PoolAddressesProvider  " + d.aave().provider());
+        out.println("  Pool                   " + d.aave().pool());
+        out.println("  FlashLiquidator        " + d.executor() + " (owner: dev account 1)");
+        out.println("  Uniswap V2 router      " + d.dex().router());
+        out.println("  Multicall3             " + d.multicall());
+        out.println("  WETH/USD feed          " + d.aave().reserve("WETH").feed());
+        out.println("  start block            " + d.aave().startBlock());
+        out.println("keeper: ./keeper run --strategy strategies/aave-v3-devnet.yaml --dev-account 1");
+        shocker = (symbol, pct) -> {
+          Address feed = d.aave().reserve(symbol).feed();
+          d.aave().setPrice(devnet, symbol, moved(chain, feed, pct));
+        };
+      } else {
+        Signer deployer = WalletLoader.devAccount(0, 31337);
+        CrashPath path = CrashPath.load();
+        BigInteger eth0 = path.startPrice(Asset.ETH);
+        BigInteger btc0 = path.startPrice(Asset.BTC);
+        VaultDeployment d = VaultDeployer.deploy(chain, deployer.credentials(), eth0, btc0, 86_400);
+        Address owner = Address.of(deployer.address());
+        DemoScenario.openAccounts(chain, devnet, d, owner, eth0, btc0, accounts, 20240805L);
+        out.println("devnet ready: " + anvil.rpcUrl() + " (chain id 31337), reference vault with " + accounts + " accounts");
+        out.println("  CrossMarginVault       " + d.vault());
+        out.println("  Multicall3             " + d.multicall());
+        out.println("  ETH/USD feed           " + d.ethFeed());
+        out.println("keeper: ./keeper run --strategy strategies/devnet-vault.yaml --dev-account 1");
+        shocker = (symbol, pct) -> {
+          BigInteger eth = FeedAbi.decodeRound(d.ethFeed(), chain.call(new CallRequest(d.ethFeed(), FeedAbi.latestRoundData()), chain.blockNumber())).answer();
+          BigInteger btc = FeedAbi.decodeRound(d.btcFeed(), chain.call(new CallRequest(d.btcFeed(), FeedAbi.latestRoundData()), chain.blockNumber())).answer();
+          switch (symbol) {
+            case "ETH" -> eth = moved(chain, d.ethFeed(), pct);
+            case "BTC" -> btc = moved(chain, d.btcFeed(), pct);
+            default -> throw new KeeperException("--shock: the vault's assets are ETH and BTC, not " + symbol);
+          }
+          DemoScenario.setFeeds(chain, devnet, d, owner, eth, btc);
+        };
+      }
+      out.flush();
+      mine(chain, devnet, shocker, moves, out);
+    }
+    return ExitCodes.OK;
+  }
+
+  private void mine(ChainClient chain, DevnetControl devnet, Shocker shocker, Map<String, BigDecimal> moves, PrintWriter out)
+      throws InterruptedException {
+    devnet.setAutomine(false);
+    long mined = 0;
+    while (blocks == null || mined < blocks) {
+      Thread.sleep(blockTimeMs);
+      if (mined == shockAfter && !moves.isEmpty()) {
+        for (Map.Entry<String, BigDecimal> m : moves.entrySet()) shocker.shock(m.getKey(), m.getValue()); // mines
+        out.println("shock applied at block " + chain.blockNumber() + ": " + moves);
+        out.flush();
+      } else {
+        devnet.mine();
+      }
+      mined++;
+    }
+  }
+
+  /** The feed's answer moved by {@code pct} percent, exactly (USD 8 decimals, rounded down). */
+  private static BigInteger moved(ChainClient chain, Address feed, BigDecimal pct) {
+    BigInteger now = FeedAbi.decodeRound(feed, chain.call(new CallRequest(feed, FeedAbi.latestRoundData()), chain.blockNumber())).answer();
+    BigInteger bps = pct.movePointRight(2).toBigIntegerExact();
+    return now.multiply(BigInteger.valueOf(10_000).add(bps)).divide(BigInteger.valueOf(10_000));
+  }
+
+  static Map<String, BigDecimal> parseShocks(List<String> specs) {
+    Map<String, BigDecimal> out = new LinkedHashMap<>();
+    for (String s : specs) {
+      Matcher m = SHOCK.matcher(s);
+      if (!m.matches()) throw new KeeperException("--shock must look like WETH=-10% (percent with up to 2 decimals), not '" + s + "'");
+      BigDecimal pct = new BigDecimal(m.group(2));
+      if (pct.compareTo(BigDecimal.valueOf(-100)) <= 0) throw new KeeperException("--shock " + s + ": a price cannot fall 100% or more");
+      out.put(m.group(1), pct);
+    }
+    return out;
+  }
+
+  @FunctionalInterface
+  private interface Shocker {
+    void shock(String symbol, BigDecimal pct);
+  }
+}
