@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Collateral Keeper: liquidates under-collateralized accounts and keeps your own accounts safe.",
-    subcommands = {RunCommand.class, DemoCommand.class, HistoryCommand.class, DevnetCommand.class})
+    subcommands = {RunCommand.class, DemoCommand.class, HistoryCommand.class, DevnetCommand.class, ProtectCommand.class})
 public final class KeeperCommand implements Runnable {
   boolean debug;
 

@@ -19,6 +19,8 @@ import java.util.List;
  *     {@code --journal} option overrides it)
  * @param ops metrics endpoint, health thresholds and alerts (optional)
  * @param oracle price staleness and deviation rules (optional: a one-day heartbeat, no second sources)
+ * @param protect protect mode ({@code keeper protect}): the user's own accounts and their health bands; absent for a
+ *     liquidation-only strategy
  */
 public record StrategyConfig(
     Chain chain,
@@ -29,7 +31,8 @@ public record StrategyConfig(
     Route route,
     String journal,
     Ops ops,
-    Oracle oracle) {
+    Oracle oracle,
+    Protect protect) {
 
   @com.fasterxml.jackson.annotation.JsonCreator
   public StrategyConfig {}
@@ -37,12 +40,26 @@ public record StrategyConfig(
   /** A strategy without the {@code ops} and {@code oracle} sections (their defaults apply). */
   public StrategyConfig(
       Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal) {
-    this(chain, protocol, wallet, liquidation, gas, route, journal, null, null);
+    this(chain, protocol, wallet, liquidation, gas, route, journal, null, null, null);
+  }
+
+  /** A strategy without a protect section (liquidation only). */
+  public StrategyConfig(
+      Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal,
+      Ops ops, Oracle oracle) {
+    this(chain, protocol, wallet, liquidation, gas, route, journal, ops, oracle, null);
+  }
+
+  /** A protect strategy without the {@code ops} and {@code oracle} sections. */
+  public StrategyConfig(
+      Chain chain, Protocol protocol, Wallet wallet, Liquidation liquidation, Gas gas, Route route, String journal,
+      Protect protect) {
+    this(chain, protocol, wallet, liquidation, gas, route, journal, null, null, protect);
   }
 
   /** A copy with other {@code ops} and {@code oracle} sections. */
   public StrategyConfig withOps(Ops newOps, Oracle newOracle) {
-    return new StrategyConfig(chain, protocol, wallet, liquidation, gas, route, journal, newOps, newOracle);
+    return new StrategyConfig(chain, protocol, wallet, liquidation, gas, route, journal, newOps, newOracle, protect);
   }
 
   /**
@@ -261,4 +278,67 @@ public record StrategyConfig(
       return "coinbase".equals(payment);
     }
   }
+
+  /**
+   * Protect mode: keep the user's own accounts out of liquidation ({@code keeper protect}). Amounts of tokens are whole
+   * tokens (decimals allowed), converted with each token's on-chain {@code decimals()}.
+   *
+   * @param accounts the protected accounts and their health bands
+   * @param actions what to do below the band, in order: {@code top-up}, {@code repay} (Aave), {@code reduce} (vault);
+   *     default top-up, then repay (Aave) or reduce (vault)
+   * @param assets the tokens the wallet may spend (top-up, repay), in order of preference, with their limits
+   * @param maxGasPriceGwei cap on maxFeePerGas for protect transactions, gwei (default: gas.max-fee-gwei)
+   * @param minNativeBalance native coin (ETH) the wallet keeps for gas; an action whose worst-case gas would dip below
+   *     it is not sent (default 0)
+   * @param auto how {@code target: auto} is computed
+   */
+  public record Protect(
+      List<ProtectAccount> accounts,
+      List<String> actions,
+      List<ProtectAsset> assets,
+      BigDecimal maxGasPriceGwei,
+      BigDecimal minNativeBalance,
+      Auto auto) {}
+
+  /**
+   * One protected account.
+   *
+   * @param address the account (for the vault: the wallet's own address, since only the account itself can deposit
+   *     to or trade on it; for Aave: any account, topped up and repaid on its behalf)
+   * @param min the health that triggers an action (at least 1.0)
+   * @param target the health an action restores: a number at least {@code min}, or {@code auto} (see {@link Auto})
+   * @param max optional: above it, surplus collateral is withdrawn down to the target (the account must be the
+   *     wallet's own)
+   */
+  public record ProtectAccount(String address, BigDecimal min, String target, BigDecimal max) {
+    /** True when the target is derived from market data. */
+    public boolean autoTarget() {
+      return "auto".equals(target);
+    }
+  }
+
+  /**
+   * A token protect mode may spend, and its limits (whole tokens).
+   *
+   * @param token the ERC-20 address
+   * @param maxPerAction most one transaction may move (default: no limit)
+   * @param maxPerDay most all transactions of one UTC day may move (default: no limit)
+   * @param minWalletBalance what always stays in the wallet (default 0)
+   */
+  public record ProtectAsset(String token, BigDecimal maxPerAction, BigDecimal maxPerDay, BigDecimal minWalletBalance) {}
+
+  /**
+   * The volatility-aware target: realized volatility and correlation of the account's assets from their feeds' round
+   * history (EWMA over {@code getRoundData}), parametric VaR (or expected shortfall) of the account's surplus over the
+   * horizon, and target = floor + loss / (health denominator).
+   *
+   * @param horizonMinutes horizon H, minutes (default 60)
+   * @param confidence q (default 0.99)
+   * @param floor the health to stay above under the adverse move (default 1.0; at least 1.0)
+   * @param rounds feed rounds read back from the latest (default 200)
+   * @param ewmaLambda EWMA decay per round interval (default 0.94)
+   * @param measure {@code var} (default) or {@code es}: which loss the target covers
+   */
+  public record Auto(
+      Long horizonMinutes, BigDecimal confidence, BigDecimal floor, Long rounds, BigDecimal ewmaLambda, String measure) {}
 }

@@ -41,23 +41,14 @@ final class StrategyValidator {
       positive(a.maxLogRange(), source, "protocol.max-log-range");
       oneOf(a.funding(), source, "protocol.funding", "inventory", "flash-loan");
       address(a.executor(), source, "protocol.executor", a.flashLoan());
-      address(a.dexRouter(), source, "protocol.dex-router", true);
+      address(a.dexRouter(), source, "protocol.dex-router", c.protect() == null);
       address(a.swapConnector(), source, "protocol.swap-connector", false);
     }
     if (c.wallet() != null) {
       require(c.wallet().keystore(), source, "wallet.keystore");
       require(c.wallet().passwordFile(), source, "wallet.password-file");
     }
-    require(c.liquidation(), source, "liquidation");
-    require(c.liquidation().minProfitUsd(), source, "liquidation.min-profit-usd");
-    if (c.liquidation().minProfitUsd().signum() < 0) {
-      throw new KeeperException(source + ": 'liquidation.min-profit-usd' must not be negative");
-    }
-    if (c.liquidation().targetHealth() != null && c.liquidation().targetHealth().compareTo(BigDecimal.ONE) < 0) {
-      throw new KeeperException(source + ": 'liquidation.target-health' must be at least 1.0");
-    }
-    decimal(c.liquidation().minProfitUsd(), source, "liquidation.min-profit-usd");
-    decimal(c.liquidation().targetHealth(), source, "liquidation.target-health");
+    if (c.protect() == null || c.liquidation() != null) liquidation(c, source);
     require(c.gas(), source, "gas");
     require(c.gas().maxFeeGwei(), source, "gas.max-fee-gwei");
     if (c.gas().maxFeeGwei().signum() <= 0) throw new KeeperException(source + ": 'gas.max-fee-gwei' must be positive");
@@ -118,8 +109,22 @@ final class StrategyValidator {
     if (c.journal() != null && c.journal().isBlank()) {
       throw new KeeperException(source + ": 'journal' must be a file path");
     }
+    if (c.protect() != null) ProtectValidator.validate(c, source);
     OperationsValidator.validate(c, source);
     return c;
+  }
+
+  private static void liquidation(StrategyConfig c, String source) {
+    require(c.liquidation(), source, "liquidation");
+    require(c.liquidation().minProfitUsd(), source, "liquidation.min-profit-usd");
+    if (c.liquidation().minProfitUsd().signum() < 0) {
+      throw new KeeperException(source + ": 'liquidation.min-profit-usd' must not be negative");
+    }
+    if (c.liquidation().targetHealth() != null && c.liquidation().targetHealth().compareTo(BigDecimal.ONE) < 0) {
+      throw new KeeperException(source + ": 'liquidation.target-health' must be at least 1.0");
+    }
+    decimal(c.liquidation().minProfitUsd(), source, "liquidation.min-profit-usd");
+    decimal(c.liquidation().targetHealth(), source, "liquidation.target-health");
   }
 
   /** A user-supplied value made safe for a one-line message: line breaks and other controls escaped. */
@@ -145,18 +150,18 @@ final class StrategyValidator {
   }
 
   /** At most 9 decimals and 15 integer digits: exact in wei/wad, and no giant exponents. */
-  private static void decimal(BigDecimal value, String source, String key) {
+  static void decimal(BigDecimal value, String source, String key) {
     if (value == null) return;
     if (value.scale() > 9 || value.precision() - value.scale() > 15) {
       throw new KeeperException(source + ": '" + key + "' must have at most 15 digits and 9 decimals");
     }
   }
 
-  private static void require(Object value, String source, String key) {
+  static void require(Object value, String source, String key) {
     if (value == null) throw new KeeperException(source + ": missing key '" + key + "'");
   }
 
-  private static void address(String value, String source, String key, boolean required) {
+  static void address(String value, String source, String key, boolean required) {
     if (value == null) {
       if (required) throw new KeeperException(source + ": missing key '" + key + "'");
       return;
@@ -175,7 +180,7 @@ final class StrategyValidator {
     decimal(gwei, source, key);
   }
 
-  private static void oneOf(String value, String source, String key, String... allowed) {
+  static void oneOf(String value, String source, String key, String... allowed) {
     if (value == null) return;
     for (String a : allowed) if (a.equals(value)) return;
     throw new KeeperException(
@@ -188,11 +193,11 @@ final class StrategyValidator {
     }
   }
 
-  private static void positive(Long value, String source, String key) {
+  static void positive(Long value, String source, String key) {
     if (value != null && value <= 0) throw new KeeperException(source + ": '" + key + "' must be positive");
   }
 
-  private static void nonNegative(Long value, String source, String key) {
+  static void nonNegative(Long value, String source, String key) {
     if (value != null && value < 0) throw new KeeperException(source + ": '" + key + "' must not be negative");
   }
 }

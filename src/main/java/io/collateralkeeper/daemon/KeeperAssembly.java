@@ -52,6 +52,9 @@ public final class KeeperAssembly {
    */
   public static KeeperDaemon assemble(
       ChainClient chain, StrategyConfig config, Signer signer, Journal journal, KeeperListener listener) {
+    if (config.liquidation() == null) {
+      throw new KeeperException("the strategy has no 'liquidation' section: it is a protect strategy, run keeper protect");
+    }
     ProtocolAdapter adapter = adapter(chain, config, Address.of(signer.address()));
     FeePolicy fees = new FeePolicy(gwei(config.gas().maxFeeGwei()), gwei(config.gas().minPriorityFeeGwei() == null ? BigDecimal.ZERO : config.gas().minPriorityFeeGwei()));
     long pollMs = config.chain().pollIntervalMs() == null ? 500 : config.chain().pollIntervalMs();
@@ -93,19 +96,29 @@ public final class KeeperAssembly {
         second);
   }
 
-  private static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
+  /**
+   * The protocol adapter a strategy names (also used by protect mode).
+   *
+   * @param keeper the sending address
+   * @throws KeeperException when the protocol cannot be read
+   */
+  public static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
     if (config.protocol() instanceof StrategyConfig.ReferenceVault v) {
       Address multicall = v.multicall() == null ? Multicall.CANONICAL : Address.of(v.multicall());
       VaultReader reader = new VaultReader(chain, new Multicall(chain, multicall, 250), Address.of(v.vault()));
       BigDecimal target =
-          config.liquidation().targetHealth() == null ? DEFAULT_TARGET_HEALTH : config.liquidation().targetHealth();
+          config.liquidation() == null || config.liquidation().targetHealth() == null
+              ? DEFAULT_TARGET_HEALTH
+              : config.liquidation().targetHealth();
       return new ReferenceVaultAdapter(reader, new VaultLiquidationPlanner(Units.toWad(target)));
     }
     if (config.protocol() instanceof StrategyConfig.AaveV3 a) {
       Multicall multicall = new Multicall(chain, a.multicall() == null ? Multicall.CANONICAL : Address.of(a.multicall()), 250);
       UniswapV2Quoter quoter =
-          new UniswapV2Quoter(
-              multicall, Address.of(a.dexRouter()), a.swapConnector() == null ? null : Address.of(a.swapConnector()));
+          a.dexRouter() == null
+              ? null // protect mode needs no DEX
+              : new UniswapV2Quoter(
+                  multicall, Address.of(a.dexRouter()), a.swapConnector() == null ? null : Address.of(a.swapConnector()));
       AaveV3Adapter.Funding funding =
           new AaveV3Adapter.Funding(
               a.flashLoan() ? Address.of(a.executor()) : null, Boolean.TRUE.equals(a.receiveAToken()));

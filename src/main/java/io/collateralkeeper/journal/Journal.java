@@ -166,6 +166,19 @@ public final class Journal implements AutoCloseable {
     return query("SELECT * FROM intents WHERE chain_id = ? AND status = 'open' ORDER BY id", JournalRows::intent, chainId);
   }
 
+  /**
+   * Every intent of one protocol opened on this chain at or after {@code sinceMs} (by the journal's clock), oldest
+   * first: protect mode sums the day's spending from them.
+   */
+  public synchronized List<IntentRecord> intentsSince(long chainId, String protocol, long sinceMs) {
+    return query(
+        "SELECT * FROM intents WHERE chain_id = ? AND protocol = ? AND created_ms >= ? ORDER BY id",
+        JournalRows::intent,
+        chainId,
+        protocol,
+        sinceMs);
+  }
+
   /** Sets an open intent's final status (no effect on an intent already closed). */
   public synchronized void closeIntent(long id, IntentStatus status) {
     update(

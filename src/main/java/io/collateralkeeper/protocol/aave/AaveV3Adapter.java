@@ -16,6 +16,9 @@ import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.CoinbasePayment;
 import io.collateralkeeper.protocol.Decision;
+import io.collateralkeeper.protocol.PriceSnapshot;
+import io.collateralkeeper.protocol.ProtectRequest;
+import io.collateralkeeper.protocol.ProtectionAdapter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.TxCall;
 import io.collateralkeeper.risk.Units;
@@ -44,9 +47,10 @@ import org.web3j.protocol.core.methods.response.Log;
  * (collateral, debt) pair and three sizes, priced by selling the seized collateral on a Uniswap V2 router, and funded
  * either from the keeper's inventory ({@code Pool.liquidationCall} from the keeper's wallet) or by our {@code
  * FlashLiquidator} executor ({@code flashLoanSimple} → {@code liquidationCall} → swap → repay, reverting below a
- * minimum profit).
+ * minimum profit). As a {@link ProtectionAdapter} it sizes supplies, repayments and withdrawals for protect mode with
+ * the same math ({@link AaveProtection}).
  */
-public final class AaveV3Adapter implements ProtocolAdapter {
+public final class AaveV3Adapter implements ProtectionAdapter {
   private static final String LIQUIDATED = EventEncoder.encode(FlashLiquidator.LIQUIDATED_EVENT);
 
   /**
@@ -69,6 +73,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   private final Funding funding;
   private final Address keeper;
   private final AaveLiquidationPlanner planner;
+  private final AaveProtection protection;
   private final Map<Address, AavePosition> positions = new LinkedHashMap<>();
   private final Map<Address, BigInteger> inventory = new HashMap<>();
   private AaveMarket market;
@@ -77,6 +82,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   private List<PriceSource> sources = List.of();
 
   /**
+   * @param quoter prices the sale of seized collateral; null when only protect mode uses the adapter (no liquidation)
    * @param keeper the keeper's sending address (inventory balances, and the liquidator in receipts)
    * @throws io.collateralkeeper.chain.RpcException when the provider or Pool cannot be read
    */
@@ -98,6 +104,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
       premium = AaveAbi.decodeUint(data).longValueExact();
     }
     this.planner = new AaveLiquidationPlanner(!funding.flashLoan() && funding.receiveAToken(), premium);
+    this.protection = new AaveProtection(chain, contracts);
   }
 
   @Override
@@ -142,6 +149,7 @@ public final class AaveV3Adapter implements ProtocolAdapter {
   public Decision planLiquidation(Address account, BigInteger minRevenueUsdWad) {
     AavePosition p = positions.get(account);
     if (p == null) return Decision.skip(account, "unknown account");
+    if (quoter == null) return Decision.skip(account, "no DEX router configured (protocol.dex-router)");
     List<AaveLiquidationOption> options = planner.options(p, market);
     if (options.isEmpty()) return Decision.skip(account, "not liquidatable");
     List<UniswapV2Quoter.Request> sales = new ArrayList<>();
@@ -344,5 +352,58 @@ public final class AaveV3Adapter implements ProtocolAdapter {
 
   private static String shortAddress(Address asset) {
     return asset.hex().substring(0, 8);
+  }
+
+  // ------------------------------------------------------------------ protect mode
+
+  @Override
+  public Optional<BigInteger> health(Address account) {
+    AavePosition p = positions.get(account);
+    return p == null ? Optional.empty() : Optional.of(AaveMath.accountData(p, market).healthFactor());
+  }
+
+  @Override
+  public Optional<String> protectionBlocked(Address account) {
+    return positions.containsKey(account) ? Optional.empty() : Optional.of("account not read");
+  }
+
+  @Override
+  public List<io.collateralkeeper.strategy.protect.ProtectOption> sizeProtection(Address account, ProtectRequest request) {
+    AavePosition p = positions.get(account);
+    return p == null ? List.of() : protection.size(p, market, request);
+  }
+
+  @Override
+  public TxCall encodeProtection(Address account, Address wallet, io.collateralkeeper.strategy.protect.ProtectOption option) {
+    return protection.encode(account, wallet, option);
+  }
+
+  @Override
+  public PriceSnapshot priceSnapshot() {
+    return new AaveProtection.Snapshot(market.at(market.timestamp() + AaveProtection.LEAD_SECONDS));
+  }
+
+  @Override
+  public Optional<BigInteger> healthAt(Address account, PriceSnapshot prices) {
+    AavePosition p = positions.get(account);
+    return p == null ? Optional.empty() : Optional.of(protection.healthAt(p, prices));
+  }
+
+  @Override
+  public Optional<io.collateralkeeper.risk.var.Exposure> exposure(Address account, BigInteger floorWad) {
+    AavePosition p = positions.get(account);
+    return p == null ? Optional.empty() : protection.exposure(p, market, floorWad, block);
+  }
+
+  @Override
+  public List<TxCall> protectionApprovals(Address wallet, Collection<Address> tokens, long block) {
+    AaveMarket m = market != null ? market : reader.readMarket(contracts, block);
+    List<Address> listed = tokens.stream().filter(t -> m.findReserve(t).isPresent()).toList();
+    return io.collateralkeeper.protocol.Erc20Approvals.missing(multicall, wallet, contracts.pool(), listed, block);
+  }
+
+  @Override
+  public BigInteger healthOnChain(Address account, long block) {
+    return protection.healthOnChain(account, block);
   }
 }

@@ -5,6 +5,9 @@ import io.collateralkeeper.oracle.FeedReading;
 import io.collateralkeeper.oracle.PriceSource;
 import io.collateralkeeper.protocol.AccountHealth;
 import io.collateralkeeper.protocol.Decision;
+import io.collateralkeeper.protocol.PriceSnapshot;
+import io.collateralkeeper.protocol.ProtectRequest;
+import io.collateralkeeper.protocol.ProtectionAdapter;
 import io.collateralkeeper.protocol.ProtocolAdapter;
 import io.collateralkeeper.protocol.TxCall;
 import io.collateralkeeper.risk.Units;
@@ -27,9 +30,10 @@ import org.web3j.protocol.core.methods.response.Log;
 /**
  * {@link ProtocolAdapter} for the reference {@code CrossMarginVault}: accounts come from {@code PositionChanged} and
  * {@code Deposited} events; state is read with {@code getAccount} through Multicall3; health and liquidation sizing use
- * {@link VaultMath} and {@link VaultLiquidationPlanner}.
+ * {@link VaultMath} and {@link VaultLiquidationPlanner}. As a {@link ProtectionAdapter} it sizes the wallet's own
+ * deposits, reductions and withdrawals with the same math ({@link VaultProtection}).
  */
-public final class ReferenceVaultAdapter implements ProtocolAdapter {
+public final class ReferenceVaultAdapter implements ProtectionAdapter {
   private static final String POSITION_CHANGED =
       EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.POSITIONCHANGED_EVENT);
   private static final String DEPOSITED =
@@ -157,6 +161,64 @@ public final class ReferenceVaultAdapter implements ProtocolAdapter {
       if (r.answer().signum() <= 0) return Optional.of("invalid price from feed " + f + ": " + r.answer());
     }
     return Optional.empty();
+  }
+
+  // ------------------------------------------------------------------ protect mode
+
+  @Override
+  public Optional<java.math.BigInteger> health(Address account) {
+    VaultAccount state = accounts.get(account);
+    return state == null ? Optional.empty() : Optional.of(health(state));
+  }
+
+  @Override
+  public Optional<String> protectionBlocked(Address account) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Optional.of("account not read");
+    return staleFeed(state);
+  }
+
+  @Override
+  public List<io.collateralkeeper.strategy.protect.ProtectOption> sizeProtection(Address account, ProtectRequest request) {
+    VaultAccount state = accounts.get(account);
+    if (state == null || staleFeed(state).isPresent()) return List.of();
+    return VaultProtection.size(layout, state, prices, request);
+  }
+
+  @Override
+  public TxCall encodeProtection(Address account, Address wallet, io.collateralkeeper.strategy.protect.ProtectOption option) {
+    return VaultProtection.encode(layout, reader.abi(), reader.vault(), accounts.get(account), option);
+  }
+
+  @Override
+  public PriceSnapshot priceSnapshot() {
+    return new VaultProtection.Snapshot(prices);
+  }
+
+  @Override
+  public Optional<java.math.BigInteger> healthAt(Address account, PriceSnapshot snapshot) {
+    VaultAccount state = accounts.get(account);
+    if (state == null) return Optional.empty();
+    return Optional.of(VaultMath.healthFactor(layout.config(), state, ((VaultProtection.Snapshot) snapshot).prices()));
+  }
+
+  @Override
+  public Optional<io.collateralkeeper.risk.var.Exposure> exposure(Address account, java.math.BigInteger floorWad) {
+    VaultAccount state = accounts.get(account);
+    if (state == null || staleFeed(state).isPresent()) return Optional.empty();
+    return VaultProtection.exposure(layout, state, prices, floorWad);
+  }
+
+  @Override
+  public List<TxCall> protectionApprovals(Address wallet, Collection<Address> tokens, long block) {
+    if (layout == null) layout = reader.readLayout(block);
+    List<Address> collaterals = tokens.stream().filter(layout.tokens()::contains).toList();
+    return io.collateralkeeper.protocol.Erc20Approvals.missing(reader.multicall(), wallet, reader.vault(), collaterals, block);
+  }
+
+  @Override
+  public java.math.BigInteger healthOnChain(Address account, long block) {
+    return reader.healthOnChain(account, block);
   }
 
   /** The feeds of the collaterals the account holds and the markets it has a position in. */

@@ -125,4 +125,18 @@ public final class VaultReader {
     }
     return out;
   }
+
+  /** The Multicall3 the reader batches through. */
+  public Multicall multicall() {
+    return multicall;
+  }
+
+  /**
+   * {@code healthFactor(account)} at {@code block}, wad.
+   *
+   * @throws RpcException when the call fails
+   */
+  public BigInteger healthOnChain(Address account, long block) {
+    return abi.decodeUint(chain.call(new CallRequest(vault, abi.healthFactor(account)), block));
+  }
 }
