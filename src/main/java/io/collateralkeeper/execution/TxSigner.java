@@ -84,7 +84,8 @@ public final class TxSigner {
         || fee.maxPriorityFeePerGas().compareTo(fee.maxFeePerGas()) > 0) {
       throw new IllegalArgumentException("refusing to sign: fee fields out of order");
     }
-    if (data == null || !data.matches("0x(?:[0-9a-fA-F]{2})*") || to == null || !to.matches("0x[0-9a-fA-F]{40}")) {
+    if (data == null || !Numeric.prependHexPrefix(data).matches("0x(?:[0-9a-fA-F]{2})*")
+        || to == null || !Numeric.prependHexPrefix(to).matches("0x[0-9a-fA-F]{40}")) {
       throw new IllegalArgumentException("refusing to sign: call data or recipient is not hex");
     }
     RawTransaction raw =
