@@ -18,7 +18,6 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.request.Transaction;
 import org.web3j.protocol.core.methods.response.EthBlock;
 import org.web3j.protocol.core.methods.response.EthCall;
-import org.web3j.protocol.core.methods.response.EthLog;
 import org.web3j.protocol.core.methods.response.EthSendTransaction;
 import org.web3j.protocol.core.methods.response.Log;
 import org.web3j.protocol.core.methods.response.TransactionReceipt;
@@ -35,8 +34,6 @@ import org.web3j.crypto.Hash;
 public final class ChainClient implements AutoCloseable {
   private static final java.util.regex.Pattern ALREADY_KNOWN =
       java.util.regex.Pattern.compile("(?i)already known|already imported|known transaction");
-
-  private static final java.util.regex.Pattern HEX_BYTES = java.util.regex.Pattern.compile("0x(?:[0-9a-fA-F]{2})*");
 
   private final EndpointPool pool;
   private final FailoverService service;
@@ -103,7 +100,7 @@ public final class ChainClient implements AutoCloseable {
   /** {@code eth_chainId} of the preferred endpoint. */
   public long chainId() {
     var res = send("eth_chainId", web3j.ethChainId());
-    return decode("eth_chainId", () -> res.getChainId().longValueExact());
+    return decode("eth_chainId", () -> RpcValues.quantity(res.getResult()).longValueExact());
   }
 
   /**
@@ -126,6 +123,15 @@ public final class ChainClient implements AutoCloseable {
     return checked(b);
   }
 
+  /**
+   * The hash of block {@code number} on the preferred endpoint's chain; empty when it has no such block (e.g. after a
+   * rollback below it).
+   */
+  public Optional<String> blockHash(long number) {
+    EthBlock.Block b = send("eth_getBlockByNumber", web3j.ethGetBlockByNumber(param(number), false)).getBlock();
+    return b == null ? Optional.empty() : Optional.of(checked(b).getHash());
+  }
+
   /** The latest block header. */
   public EthBlock.Block latestBlock() {
     EthBlock.Block b =
@@ -140,7 +146,9 @@ public final class ChainClient implements AutoCloseable {
       b.getNumber();
       b.getTimestamp();
       b.getBaseFeePerGas();
-      if (b.getHash() == null || !HEX_BYTES.matcher(b.getHash()).matches() || b.getHash().length() != 66) {
+      RpcValues.quantity(b.getNumberRaw());
+      RpcValues.quantity(b.getTimestampRaw());
+      if (!RpcValues.isHash(b.getHash()) || !RpcValues.isHash(b.getParentHash())) {
         throw new IllegalArgumentException("bad block hash");
       }
       return b;
@@ -149,12 +157,8 @@ public final class ChainClient implements AutoCloseable {
 
   /** {@code eth_getLogs}. */
   public List<Log> logs(EthFilter filter) {
-    EthLog res = send("eth_getLogs", web3j.ethGetLogs(filter));
-    return decode("eth_getLogs", () -> {
-      List<Log> out = new ArrayList<>();
-      for (EthLog.LogResult<?> r : res.getLogs()) out.add((Log) r.get());
-      return out;
-    });
+    Object result = send("eth_getLogs", new Request<>("eth_getLogs", List.of(filter), service, RawResponse.class)).getResult();
+    return decode("eth_getLogs", () -> RpcValues.logs(result));
   }
 
   /**
@@ -214,27 +218,27 @@ public final class ChainClient implements AutoCloseable {
   public BigInteger estimateGas(Address from, CallRequest call) {
     Transaction tx = Transaction.createEthCallTransaction(from.hex(), call.to().hex(), call.data());
     var res = web3jSendAllowingRevert("eth_estimateGas", web3j.ethEstimateGas(tx));
-    return decode("eth_estimateGas", res::getAmountUsed);
+    return decode("eth_estimateGas", () -> RpcValues.quantity(res.getResult()));
   }
 
   /** {@code eth_getTransactionCount(address, "pending")}: the next nonce the node expects. */
   public BigInteger pendingNonce(Address address) {
     var res =
         send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.PENDING));
-    return decode("eth_getTransactionCount", res::getTransactionCount);
+    return decode("eth_getTransactionCount", () -> RpcValues.quantity(res.getResult()));
   }
 
   /** {@code eth_getTransactionCount(address, "latest")}: nonces already included. */
   public BigInteger latestNonce(Address address) {
     var res =
         send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), DefaultBlockParameterName.LATEST));
-    return decode("eth_getTransactionCount", res::getTransactionCount);
+    return decode("eth_getTransactionCount", () -> RpcValues.quantity(res.getResult()));
   }
 
   /** {@code eth_getBalance} at the latest block, wei. */
   public BigInteger balance(Address address) {
     var res = send("eth_getBalance", web3j.ethGetBalance(address.hex(), DefaultBlockParameterName.LATEST));
-    return decode("eth_getBalance", res::getBalance);
+    return decode("eth_getBalance", () -> RpcValues.quantity(res.getResult()));
   }
 
   /**
@@ -289,13 +293,13 @@ public final class ChainClient implements AutoCloseable {
   /** {@code eth_getTransactionReceipt}; empty while the transaction is not included. */
   public Optional<TransactionReceipt> receipt(String txHash) {
     var res = send("eth_getTransactionReceipt", web3j.ethGetTransactionReceipt(txHash));
-    return decode("eth_getTransactionReceipt", res::getTransactionReceipt);
+    return decode("eth_getTransactionReceipt", () -> res.getTransactionReceipt().map(r -> RpcValues.receipt(r, txHash)));
   }
 
   /** {@code eth_maxPriorityFeePerGas}, wei. */
   public BigInteger maxPriorityFeePerGas() {
     var res = send("eth_maxPriorityFeePerGas", web3j.ethMaxPriorityFeePerGas());
-    return decode("eth_maxPriorityFeePerGas", res::getMaxPriorityFeePerGas);
+    return decode("eth_maxPriorityFeePerGas", () -> RpcValues.quantity(res.getResult()));
   }
 
   /**
@@ -378,7 +382,7 @@ public final class ChainClient implements AutoCloseable {
       throw new CallRevertedException(method + " reverted: " + oneLine(res.getRevertReason()), res.getValue());
     }
     String value = res.getValue();
-    if (value == null || !HEX_BYTES.matcher(value).matches()) {
+    if (!RpcValues.isBytes(value)) {
       throw new RpcException(endpoint() + ": " + method + ": malformed result (not 0x-hex bytes)");
     }
   }

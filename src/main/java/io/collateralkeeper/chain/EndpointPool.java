@@ -133,10 +133,10 @@ public final class EndpointPool implements AutoCloseable {
    */
   long probe() throws IOException {
     List<EndpointService> live = endpoints.stream().filter(e -> usable(e) && !e.down()).toList();
+    if (live.isEmpty()) live = endpoints.stream().filter(this::usable).toList(); // nothing else to use: ask them now
     for (EndpointService e : endpoints) {
       if (!live.contains(e) && !e.wrongChain()) probeInBackground(e);
     }
-    if (live.isEmpty()) live = endpoints.stream().filter(this::usable).toList();
     List<CompletableFuture<Void>> calls = new ArrayList<>();
     for (EndpointService e : live) {
       calls.add(CompletableFuture.runAsync(() -> blockNumberQuietly(e), probes));

@@ -92,12 +92,16 @@ final class EndpointService extends Service {
   /** {@code eth_blockNumber} on this endpoint alone; records the head. */
   long blockNumber() throws IOException {
     EthBlockNumber r = new org.web3j.protocol.core.Request<>("eth_blockNumber", List.of(), this, EthBlockNumber.class).send();
-    if (r.hasError()) throw new IOException("eth_blockNumber failed: " + r.getError().getMessage());
+    if (r.hasError()) {
+      String why = "eth_blockNumber failed: " + String.valueOf(r.getError().getMessage()).replaceAll("\\s+", " ");
+      markFailed(why);
+      throw new IOException(why);
+    }
     long h;
     try {
-      h = r.getBlockNumber().longValueExact();
+      h = RpcValues.quantity(r.getResult()).longValueExact();
     } catch (RuntimeException e) {
-      recordFailure(0, "eth_blockNumber: malformed result");
+      markFailed("eth_blockNumber: malformed result");
       throw new IOException("eth_blockNumber: malformed result", e);
     }
     synchronized (this) {
@@ -111,7 +115,7 @@ final class EndpointService extends Service {
     EthChainId r = new org.web3j.protocol.core.Request<>("eth_chainId", List.of(), this, EthChainId.class).send();
     if (r.hasError()) throw new IOException("eth_chainId failed: " + r.getError().getMessage());
     try {
-      return r.getChainId().longValueExact();
+      return RpcValues.quantity(r.getResult()).longValueExact();
     } catch (RuntimeException e) {
       throw new IOException("eth_chainId: malformed result", e);
     }
@@ -177,6 +181,13 @@ final class EndpointService extends Service {
     consecutiveFailures++;
     totalLatencyMillis += millis;
     lastLatencyMillis = millis;
+    lastError = why;
+  }
+
+  /** The last exchange answered, but with something unusable: it counts as a failure (already counted as a request). */
+  private synchronized void markFailed(String why) {
+    failures++;
+    consecutiveFailures++;
     lastError = why;
   }
 

@@ -55,7 +55,7 @@ public final class LogIndexer {
     while (start <= to) {
       long end = Math.min(to, start + window - 1);
       try {
-        out.addAll(chain.logs(filter(start, end)));
+        out.addAll(checked(chain.logs(filter(start, end)), start, end));
         start = end + 1;
         window = Math.min(maxRange, window * 2);
         progress.accept(end);
@@ -66,6 +66,18 @@ public final class LogIndexer {
       }
     }
     return out;
+  }
+
+  /** The logs, after checking that each is from one of our contracts and inside the window asked for. */
+  private List<Log> checked(List<Log> logs, long from, long to) {
+    for (Log log : logs) {
+      boolean ours = addresses.stream().anyMatch(a -> a.hex().equalsIgnoreCase(log.getAddress()));
+      long block = log.getBlockNumber().longValueExact();
+      if (!ours || block < from || block > to) {
+        throw new RpcException(chain.endpoint() + ": eth_getLogs answered a log outside the filter (block " + block + ")");
+      }
+    }
+    return logs;
   }
 
   /** The current window size in blocks. */

@@ -78,7 +78,8 @@ public final class KeeperAssembly {
             new Multicall(chain, multicall == null ? Multicall.CANONICAL : Address.of(multicall), 250),
             priceRules(config.oracle()));
     return new KeeperDaemon(
-        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange, guard);
+        chain, adapter, journal, signer, pipeline, bidder(chain, config), settings, listener, maxLogRange, guard,
+        config.chain().reorgDepthOrDefault());
   }
 
   /** The strategy's {@code oracle} section as price rules (defaults for what it leaves out). */

@@ -3,7 +3,6 @@ package io.collateralkeeper.daemon;
 import io.collateralkeeper.chain.CallRequest;
 import io.collateralkeeper.chain.CallRevertedException;
 import io.collateralkeeper.chain.ChainClient;
-import io.collateralkeeper.chain.LogIndexer;
 import io.collateralkeeper.chain.RpcException;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.Bid;
@@ -42,7 +41,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -75,15 +73,15 @@ public final class KeeperDaemon implements Runnable {
   private BigInteger nativeUsd = BigInteger.ZERO;
   private final KeeperSettings settings;
   private final KeeperListener listener;
-  private final LogIndexer indexer;
+  private final AccountIndex index;
   private final PriceGuard priceGuard;
   private final Map<Address, Attempt> inFlight = new LinkedHashMap<>();
   private final List<Attempt> history = new ArrayList<>();
   private final Set<Address> warnedStale = new LinkedHashSet<>();
   private volatile boolean running = true;
-  private long nextLogBlock;
-  private boolean indexLoaded;
   private long lastHead = -1;
+  private String lastHeadHash;
+  private long reorgs;
 
   public KeeperDaemon(
       ChainClient chain,
@@ -112,6 +110,26 @@ public final class KeeperDaemon implements Runnable {
       KeeperListener listener,
       long maxLogRange,
       PriceGuard priceGuard) {
+    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, priceGuard, 64);
+  }
+
+  /**
+   * @param maxLogRange largest {@code eth_getLogs} window, blocks
+   * @param priceGuard refuses liquidations on stale or deviating prices (beyond the adapter's own protocol checks)
+   * @param reorgDepth deepest reorg the account index rolls back from (checkpoints kept), blocks
+   */
+  public KeeperDaemon(
+      ChainClient chain,
+      ProtocolAdapter adapter,
+      Journal journal,
+      Signer signer,
+      PipelineSettings pipelineSettings,
+      Bidder bidder,
+      KeeperSettings settings,
+      KeeperListener listener,
+      long maxLogRange,
+      PriceGuard priceGuard,
+      long reorgDepth) {
     this.priceGuard = priceGuard;
     this.chain = chain;
     this.adapter = adapter;
@@ -123,8 +141,8 @@ public final class KeeperDaemon implements Runnable {
     this.bidder = bidder;
     this.settings = settings;
     this.listener = listener;
-    this.indexer = new LogIndexer(chain, adapter.eventSources(), maxLogRange);
-    this.nextLogBlock = settings.startBlock();
+    this.index =
+        new AccountIndex(chain, journal, adapter, settings.chainId(), settings.startBlock(), maxLogRange, reorgDepth);
   }
 
   /** Polls for new heads until {@link #stop()}; a failing step is logged and retried at the next poll. */
@@ -133,7 +151,7 @@ public final class KeeperDaemon implements Runnable {
     while (running) {
       try {
         long head = chain.blockNumber();
-        if (head > lastHead) {
+        if (head != lastHead || headReplaced(head)) {
           processHead(head);
         } else {
           Thread.sleep(settings.pollInterval().toMillis());
@@ -153,6 +171,11 @@ public final class KeeperDaemon implements Runnable {
     }
   }
 
+  /** True when the block at the last processed height is no longer the one processed (a same-height reorg). */
+  private boolean headReplaced(long head) {
+    return lastHeadHash != null && !chain.blockHash(head).map(lastHeadHash::equalsIgnoreCase).orElse(false);
+  }
+
   /** Asks the loop to end after the current step. */
   public void stop() {
     running = false;
@@ -163,6 +186,16 @@ public final class KeeperDaemon implements Runnable {
     List<Attempt> all = new ArrayList<>(history);
     all.addAll(inFlight.values());
     return all;
+  }
+
+  /** Every tracked account's health, computed locally from the last refresh (health factor wad). */
+  public synchronized List<AccountHealth> health() {
+    return adapter.evaluate();
+  }
+
+  /** Reorgs detected so far (each rolled the account index back). */
+  public synchronized long reorgs() {
+    return reorgs;
   }
 
   /** The adapter's market key in the journal's account index. */
@@ -182,26 +215,11 @@ public final class KeeperDaemon implements Runnable {
     BigInteger baseFee = block.getBaseFeePerGas() == null ? BigInteger.ZERO : block.getBaseFeePerGas();
     nativeUsd = readNativePrice(head).answer();
 
-    Set<Address> toRead = new LinkedHashSet<>(adapter.accounts());
-    String market = adapter.marketKey();
-    if (!indexLoaded) {
-      // Discovery survives restarts: resume indexing where the journal says it stopped, with the accounts found so far.
-      indexLoaded = true;
-      OptionalLong saved = journal.indexedUpTo(settings.chainId(), market);
-      if (saved.isPresent() && saved.getAsLong() > nextLogBlock) nextLogBlock = saved.getAsLong();
-      List<Address> known = journal.indexedAccounts(settings.chainId(), market);
-      toRead.addAll(known);
-      if (saved.isPresent()) LOG.info("index of {} resumed at block {} with {} accounts", market, nextLogBlock, known.size());
-    }
-    List<Log> logs = List.of();
-    if (nextLogBlock <= head) {
-      long indexFrom = nextLogBlock;
-      logs = indexer.fetch(indexFrom, head, done -> listener.onIndexProgress(indexFrom, head, done));
-      Set<Address> found = adapter.accountsIn(logs);
-      toRead.addAll(found);
-      journal.recordIndexed(settings.chainId(), market, head + 1, found);
-      nextLogBlock = head + 1;
-    }
+    // Discovery survives restarts and reorgs: the index resumes from the journal and rolls back what left the chain.
+    AccountIndex.Update update = index.advance(block, listener::onIndexProgress);
+    List<Log> logs = update.logs();
+    Set<Address> toRead = new LinkedHashSet<>(index.accounts());
+    toRead.addAll(adapter.accounts());
     adapter.refresh(head, timestamp, toRead);
     priceGuard.atBlock(head, timestamp, adapter::priceSources);
     if (pipeline == null) {
@@ -209,6 +227,11 @@ public final class KeeperDaemon implements Runnable {
       pipeline =
           TxPipeline.start(chain, journal, signer, settings.chainId(), pipelineSettings, this::value, head, baseFee);
       prepare(head, baseFee);
+    }
+    if (update.reorgAncestor().isPresent()) {
+      reorgs++;
+      int retracked = pipeline.reorged(update.reorgAncestor().getAsLong() + 1);
+      if (retracked > 0) LOG.warn("reorg: {} transaction(s) fell out of the chain and are tracked again", retracked);
     }
 
     List<AccountHealth> health = adapter.evaluate();
@@ -261,6 +284,7 @@ public final class KeeperDaemon implements Runnable {
       LOG.warn("bundle not sent: {}", e.getMessage());
     }
     lastHead = head;
+    lastHeadHash = block.getHash();
     Set<Address> openAfter = new LinkedHashSet<>(open);
     for (Attempt a : sent) openAfter.add(a.account());
     BlockReport report =

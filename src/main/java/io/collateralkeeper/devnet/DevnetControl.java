@@ -53,6 +53,22 @@ public final class DevnetControl {
     chain.rpc("evm_mine");
   }
 
+  /**
+   * {@code anvil_reorg}: replaces the last {@code depth} blocks with as many new blocks (same heights, new hashes);
+   * the transactions of the replaced blocks are gone (not back in the pool), and {@code txs} (raw signed 0x-hex, each
+   * with the offset of the new block it goes into, 0 = the first replaced height) are mined into the new ones.
+   */
+  public void reorg(int depth, List<Map.Entry<String, Integer>> txs) {
+    List<List<Object>> pairs = new ArrayList<>();
+    for (var t : txs) pairs.add(List.of(t.getKey(), t.getValue()));
+    chain.rpc("anvil_reorg", depth, pairs);
+  }
+
+  /** {@code anvil_rollback}: removes the last {@code depth} blocks (the head goes down; their transactions are gone). */
+  public void rollback(int depth) {
+    chain.rpc("anvil_rollback", depth);
+  }
+
   /** {@code anvil_setBalance} for many accounts in one batch, wei. */
   public void setBalances(List<Address> accounts, BigInteger wei) {
     List<List<?>> params = new ArrayList<>();

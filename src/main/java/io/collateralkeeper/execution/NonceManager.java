@@ -120,6 +120,24 @@ public final class NonceManager {
     }
   }
 
+  /**
+   * Undoes inclusions after a reorg: every nonce from {@code firstUndone} that counted as included is in flight again
+   * when {@code live} holds it (a journaled transaction of ours may land there again), else dropped (a gap the
+   * pipeline fills). The floor moves down to {@code firstUndone} if needed.
+   *
+   * @param firstUndone the lowest nonce whose inclusion left the chain
+   * @param live nonces with a journaled transaction that may still land
+   */
+  public synchronized void rewind(long firstUndone, java.util.Set<Long> live) {
+    long oldFloor = floor;
+    floor = Math.min(floor, firstUndone);
+    next = Math.max(next, firstUndone);
+    for (long n = firstUndone; n < next; n++) {
+      NonceState s = n < oldFloor ? NonceState.INCLUDED : states.get(n);
+      if (s == NonceState.INCLUDED) states.put(n, live.contains(n) ? NonceState.IN_FLIGHT : NonceState.DROPPED);
+    }
+  }
+
   /** The state of {@code nonce}: included below the floor, empty when never handed out. */
   public synchronized Optional<NonceState> state(long nonce) {
     if (nonce < floor) return Optional.of(NonceState.INCLUDED);

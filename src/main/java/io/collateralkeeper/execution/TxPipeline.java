@@ -233,6 +233,30 @@ public final class TxPipeline {
     return new TrackReport(settled, replaced, cancelled, gaps, held);
   }
 
+  /**
+   * Re-checks, after a reorg, every transaction settled in block {@code firstGone} or later: one whose receipt is
+   * gone from the chain is unsettled in the journal (signed again, its intent open again) and its nonce is in flight
+   * again, so the next {@link #track} broadcasts it again from the journal and settles it when it lands (or replaces
+   * or cancels it, as for any transaction in flight). One still included, in whatever block, stays settled.
+   *
+   * @param firstGone the first block that left the chain
+   * @return how many transactions fell out of the chain
+   * @throws io.collateralkeeper.chain.RpcException when the endpoint fails (call again at the next head)
+   */
+  public synchronized int reorged(long firstGone) {
+    java.util.SortedSet<Long> undone = new java.util.TreeSet<>();
+    for (TxRecord t : journal.settledSince(signer.chainId(), from(), firstGone)) {
+      if (chain.receipt(t.hash()).isPresent()) continue;
+      journal.unsettle(t.hash());
+      undone.add(t.nonce());
+      LOG.warn("tx {} at nonce {} fell out of the chain in a reorg: tracked again", t.hash(), t.nonce());
+    }
+    if (!undone.isEmpty()) {
+      nonces.rewind(undone.first(), journal.liveNonces(signer.chainId(), from(), undone.first()));
+    }
+    return undone.size();
+  }
+
   /** A bundle transaction that has waited {@link BundleMode#maxBlocks} blocks since its nonce was first signed. */
   private boolean bundleExpired(List<TxRecord> live, long head) {
     return bundles.isPresent()

@@ -83,6 +83,18 @@ public final class TxSigner {
   }
 
   private SignedTx sign(long nonce, String to, BigInteger value, String data, BigInteger gasLimit, FeeQuote fee) {
+    // nothing malformed is ever signed: web3j would encode negative numbers and non-hex data into garbage
+    if (nonce < 0 || gasLimit.signum() <= 0 || value.signum() < 0) {
+      throw new IllegalArgumentException("refusing to sign: negative nonce or value, or no gas");
+    }
+    if (fee.maxFeePerGas().signum() < 0 || fee.maxPriorityFeePerGas().signum() < 0
+        || fee.maxPriorityFeePerGas().compareTo(fee.maxFeePerGas()) > 0) {
+      throw new IllegalArgumentException("refusing to sign: fee fields out of order");
+    }
+    if (data == null || !Numeric.prependHexPrefix(data).matches("0x(?:[0-9a-fA-F]{2})*")
+        || to == null || !Numeric.prependHexPrefix(to).matches("0x[0-9a-fA-F]{40}")) {
+      throw new IllegalArgumentException("refusing to sign: call data or recipient is not hex");
+    }
     RawTransaction raw =
         RawTransaction.createTransaction(
             chainId,

@@ -227,6 +227,101 @@ public final class Journal implements AutoCloseable {
         });
   }
 
+  // ---------------------------------------------------------------- reorgs
+
+  /** The blocks (number and hash) the index was last advanced to for a market, newest first. */
+  public synchronized List<BlockRef> indexCheckpoints(long chainId, String market) {
+    return query(
+        "SELECT block, hash FROM index_checkpoints WHERE chain_id = ? AND market = ? ORDER BY block DESC",
+        rs -> new BlockRef(rs.getLong(1), rs.getString(2)),
+        chainId,
+        market);
+  }
+
+  /**
+   * Records, in one commit, that a market's events are indexed up to {@code head} (whose hash is kept as a
+   * checkpoint, with the checkpoints from {@code keepFrom} on), and the accounts first seen, each with the block of
+   * the event that revealed it.
+   */
+  public synchronized void recordIndexed(
+      long chainId, String market, BlockRef head, java.util.Map<Address, BlockRef> firstSeen, long keepFrom) {
+    inTransaction(
+        () -> {
+          for (var e : firstSeen.entrySet()) {
+            update(
+                "INSERT OR IGNORE INTO indexed_accounts (chain_id, market, account, first_block, first_block_hash)"
+                    + " VALUES (?, ?, ?, ?, ?)",
+                chainId, market, e.getKey().hex(), e.getValue().block(), e.getValue().hash());
+          }
+          update(
+              "INSERT INTO index_progress (chain_id, market, next_block) VALUES (?, ?, ?) "
+                  + "ON CONFLICT (chain_id, market) DO UPDATE SET next_block = excluded.next_block",
+              chainId, market, head.block() + 1);
+          update(
+              "INSERT OR REPLACE INTO index_checkpoints (chain_id, market, block, hash) VALUES (?, ?, ?, ?)",
+              chainId, market, head.block(), head.hash());
+          update("DELETE FROM index_checkpoints WHERE chain_id = ? AND market = ? AND block < ?", chainId, market, keepFrom);
+          return null;
+        });
+  }
+
+  /**
+   * Rolls a market's index back to {@code ancestor} (the last block still on the chain), in one commit: accounts
+   * first seen after it are removed (re-indexing finds those whose events are still on the chain), checkpoints
+   * after it are removed, and indexing resumes at {@code ancestor + 1}.
+   *
+   * @return the accounts removed
+   */
+  public synchronized List<Address> rollBackIndex(long chainId, String market, long ancestor) {
+    return inTransaction(
+        () -> {
+          List<Address> dropped =
+              query(
+                  "SELECT account FROM indexed_accounts WHERE chain_id = ? AND market = ? AND first_block > ?"
+                      + " ORDER BY rowid",
+                  rs -> Address.of(rs.getString(1)),
+                  chainId, market, ancestor);
+          update("DELETE FROM indexed_accounts WHERE chain_id = ? AND market = ? AND first_block > ?", chainId, market, ancestor);
+          update("DELETE FROM index_checkpoints WHERE chain_id = ? AND market = ? AND block > ?", chainId, market, ancestor);
+          update(
+              "UPDATE index_progress SET next_block = ? WHERE chain_id = ? AND market = ? AND next_block > ?",
+              ancestor + 1, chainId, market, ancestor + 1);
+          return dropped;
+        });
+  }
+
+  /** Transactions of this signer settled as included or reverted in block {@code firstBlock} or later, by nonce. */
+  public synchronized List<TxRecord> settledSince(long chainId, Address signer, long firstBlock) {
+    return query(
+        "SELECT t.* FROM txs t JOIN outcomes o ON o.hash = t.hash WHERE t.chain_id = ? AND t.signer = ?"
+            + " AND t.status IN ('included','reverted') AND o.block >= ? ORDER BY t.nonce",
+        JournalRows::tx,
+        chainId, signer.hex(), firstBlock);
+  }
+
+  /**
+   * Undoes the settlement of a transaction whose block left the chain, in one commit: its outcome is deleted, it is
+   * {@code signed} again (to be broadcast again), and the intent its inclusion closed is open again (unless another
+   * intent with the same key was opened since).
+   */
+  public synchronized void unsettle(String hash) {
+    inTransaction(
+        () -> {
+          Optional<TxRecord> t = tx(hash);
+          if (t.isEmpty()) throw new JournalException("tx " + hash + " is not journaled");
+          update("DELETE FROM outcomes WHERE hash = ?", hash);
+          setStatus(hash, TxStatus.SIGNED, "status IN ('included','reverted')");
+          if (t.get().intentId().isPresent()) {
+            update(
+                "UPDATE intents SET status = 'open', closed_ms = NULL WHERE id = ? AND status <> 'open'"
+                    + " AND NOT EXISTS (SELECT 1 FROM intents j WHERE j.chain_id = intents.chain_id"
+                    + " AND j.intent_key = intents.intent_key AND j.status = 'open')",
+                t.get().intentId().getAsLong());
+          }
+          return null;
+        });
+  }
+
   // ---------------------------------------------------------------- transactions
 
   /** Journals a signed transaction (a replacement or a cancellation) with status {@code signed}, durably. */

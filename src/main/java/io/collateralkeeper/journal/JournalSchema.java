@@ -78,7 +78,23 @@ final class JournalSchema {
             chain_id INTEGER NOT NULL,
             market TEXT NOT NULL,
             account TEXT NOT NULL,
-            PRIMARY KEY (chain_id, market, account))""");
+            PRIMARY KEY (chain_id, market, account))""",
+          """
+          CREATE TABLE IF NOT EXISTS index_checkpoints (
+            chain_id INTEGER NOT NULL,
+            market TEXT NOT NULL,
+            block INTEGER NOT NULL,
+            hash TEXT NOT NULL,
+            PRIMARY KEY (chain_id, market, block))""");
+
+  /**
+   * Columns added to existing tables (reorg handling): the block (and its hash) of the first event that revealed an
+   * account. NULL in rows written before (such accounts are never dropped by a rollback).
+   */
+  private static final List<String[]> ADDED_COLUMNS =
+      List.of(
+          new String[] {"indexed_accounts", "first_block", "INTEGER"},
+          new String[] {"indexed_accounts", "first_block_hash", "TEXT"});
 
   private JournalSchema() {}
 
@@ -110,6 +126,19 @@ final class JournalSchema {
   private static void createIndex(Connection c) throws SQLException {
     try (Statement s = c.createStatement()) {
       for (String ddl : INDEX_DDL) s.executeUpdate(ddl);
+      for (String[] col : ADDED_COLUMNS) {
+        if (!hasColumn(c, col[0], col[1])) {
+          s.executeUpdate("ALTER TABLE " + col[0] + " ADD COLUMN " + col[1] + " " + col[2]);
+        }
+      }
+    }
+  }
+
+  private static boolean hasColumn(Connection c, String table, String column) throws SQLException {
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("PRAGMA table_info(" + table + ")")) {
+      while (rs.next()) if (column.equals(rs.getString("name"))) return true;
+      return false;
     }
   }
 

@@ -72,6 +72,15 @@ public interface ProtocolAdapter {
   Set<Address> accounts();
 
   /**
+   * Forgets accounts whose revealing events left the chain in a reorg (their cached state too); the daemon calls it
+   * after rolling its index back. The default removes them from {@link #accounts()}, which must then be a live view
+   * of the adapter's cache (override otherwise).
+   */
+  default void forget(Collection<Address> gone) {
+    accounts().removeAll(gone);
+  }
+
+  /**
    * One-time transactions the keeper must send before it can act (e.g. ERC-20 approvals of the Pool for inventory
    * funding); the daemon sends them once at start-up, journaled like every other transaction.
    *

@@ -129,4 +129,20 @@ class NonceManagerTest {
     m.markIncluded(2); // below the floor: already known consumed
     assertThat(m.state(2)).contains(NonceState.INCLUDED);
   }
+
+  @Test
+  void shouldPutNoncesWhoseInclusionLeftTheChainInFlightAgainAndTheOthersAsGaps() {
+    NonceManager m = NonceManager.seed(SIGNER, 0, 0, OptionalLong.empty());
+    for (int i = 0; i < 4; i++) m.next();
+    for (long n = 0; n < 4; n++) m.markIncluded(n);
+    assertThat(m.floor()).isEqualTo(4);
+
+    m.rewind(1, java.util.Set.of(1L, 3L)); // nonce 2 was consumed by a transaction not ours, now gone too
+    assertThat(m.floor()).isEqualTo(1);
+    assertThat(m.inFlight()).containsExactly(1L, 3L);
+    assertThat(m.gaps()).containsExactly(2L);
+    assertThat(m.state(0)).hasValue(NonceState.INCLUDED);
+    assertThat(m.next()).isEqualTo(2); // the gap is filled first
+    assertThat(m.peekNext()).isEqualTo(4);
+  }
 }
