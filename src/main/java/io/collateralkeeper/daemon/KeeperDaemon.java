@@ -83,36 +83,6 @@ public final class KeeperDaemon implements Runnable {
   private String lastHeadHash;
   private long reorgs;
 
-  public KeeperDaemon(
-      ChainClient chain,
-      ProtocolAdapter adapter,
-      Journal journal,
-      Signer signer,
-      PipelineSettings pipelineSettings,
-      Bidder bidder,
-      KeeperSettings settings,
-      KeeperListener listener,
-      long maxLogRange) {
-    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, PriceGuard.disabled());
-  }
-
-  /**
-   * @param priceGuard refuses liquidations on stale or deviating prices (beyond the adapter's own protocol checks)
-   */
-  public KeeperDaemon(
-      ChainClient chain,
-      ProtocolAdapter adapter,
-      Journal journal,
-      Signer signer,
-      PipelineSettings pipelineSettings,
-      Bidder bidder,
-      KeeperSettings settings,
-      KeeperListener listener,
-      long maxLogRange,
-      PriceGuard priceGuard) {
-    this(chain, adapter, journal, signer, pipelineSettings, bidder, settings, listener, maxLogRange, priceGuard, 64);
-  }
-
   /**
    * @param maxLogRange largest {@code eth_getLogs} window, blocks
    * @param priceGuard refuses liquidations on stale or deviating prices (beyond the adapter's own protocol checks)

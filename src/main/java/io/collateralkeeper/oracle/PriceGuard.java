@@ -37,17 +37,12 @@ public final class PriceGuard {
   private Map<Address, Optional<String>> verdicts;
 
   /**
-   * @param multicall reads the feeds (null only for {@link #disabled()})
+   * @param multicall reads the feeds
    * @param rules heartbeats and second sources
    */
   public PriceGuard(Multicall multicall, PriceRules rules) {
     this.multicall = multicall;
     this.rules = rules;
-  }
-
-  /** A guard that never vetoes (tools and tests that check prices elsewhere). */
-  public static PriceGuard disabled() {
-    return new PriceGuard(null, null);
   }
 
   /**
@@ -71,7 +66,7 @@ public final class PriceGuard {
    * @throws io.collateralkeeper.chain.RpcException when the endpoint fails
    */
   public Optional<String> veto(Collection<Address> assets) {
-    if (rules == null || assets.isEmpty()) return Optional.empty();
+    if (assets.isEmpty()) return Optional.empty();
     if (verdicts == null) verdicts = judge(sources.get());
     for (Address a : assets) {
       Optional<String> v = verdicts.getOrDefault(a, Optional.empty());

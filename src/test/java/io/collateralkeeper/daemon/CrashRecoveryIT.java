@@ -2,14 +2,10 @@ package io.collateralkeeper.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collateralkeeper.chain.CallRequest;
-import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.devnet.DelayingRpcProxy;
 import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.Scenario;
 import io.collateralkeeper.domain.Address;
-import io.collateralkeeper.protocol.vault.VaultAbi;
-import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.wallet.WalletLoader;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -65,8 +61,8 @@ class CrashRecoveryIT {
     List<Address> accounts = Scenario.openLongs(fx, ACCOUNTS, 7, Scenario.health(102), Scenario.health(110));
     Address keeper = Address.of(WalletLoader.devAccount(1, 31337).address());
     long firstBlock = fx.chain.blockNumber() + 1;
-    fx.setPrices(pct(DevnetFixture.ETH_START, 88), pct(DevnetFixture.BTC_START, 88));
-    assertThat(liquidatable(accounts)).hasSize(ACCOUNTS);
+    fx.setPricesPct(88);
+    assertThat(fx.liquidatableOnChain(accounts)).hasSize(ACCOUNTS);
 
     // Every broadcast takes 250 ms through this endpoint: the burst of 20 takes ~5 s, and the kill lands inside it.
     slowRpc = new DelayingRpcProxy(fx.anvil.rpcUrl(), "eth_sendRawTransaction", Duration.ofMillis(250));
@@ -90,7 +86,7 @@ class CrashRecoveryIT {
     Process second = launch(writeStrategy(fx.anvil.rpcUrl()), journal, new AtomicInteger());
     deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline
-        && (!liquidatable(accounts).isEmpty() || openIntents(journal) > 0 || pendingTxs(keeper))) {
+        && (!fx.liquidatableOnChain(accounts).isEmpty() || openIntents(journal) > 0 || pendingTxs(keeper))) {
       assertThat(second.isAlive()).as("restarted keeper still running").isTrue();
       Thread.sleep(200);
     }
@@ -98,7 +94,7 @@ class CrashRecoveryIT {
     second.destroy();
     second.waitFor(10, TimeUnit.SECONDS);
 
-    assertThat(liquidatable(accounts)).isEmpty();
+    assertThat(fx.liquidatableOnChain(accounts)).isEmpty();
     List<JournalTx> txs = journalTxs(journal);
     assertThat(txs.size()).as("the restarted keeper finished the burst").isGreaterThan(atKill.size());
     System.out.printf("crash-recovery: %d txs journaled at the kill, %d in all%n", atKill.size(), txs.size());
@@ -194,17 +190,6 @@ class CrashRecoveryIT {
     return Files.writeString(tmp.resolve("strategy-" + System.nanoTime() + ".yaml"), yaml);
   }
 
-  private List<Address> liquidatable(List<Address> accounts) {
-    VaultAbi abi = new VaultAbi(fx.deployment.vault());
-    List<CallRequest> calls = accounts.stream().map(a -> new CallRequest(fx.deployment.vault(), abi.healthFactor(a))).toList();
-    var results = new Multicall(fx.chain, fx.deployment.multicall(), 250).aggregate(calls, fx.chain.blockNumber());
-    List<Address> out = new ArrayList<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      if (new BigInteger(results.get(i).returnData().substring(2), 16).compareTo(Units.WAD) < 0) out.add(accounts.get(i));
-    }
-    return out;
-  }
-
   private boolean pendingTxs(Address keeper) {
     return !fx.chain.pendingNonce(keeper).equals(fx.chain.latestNonce(keeper));
   }
@@ -245,7 +230,4 @@ class CrashRecoveryIT {
     }
   }
 
-  private static BigInteger pct(BigInteger v, int p) {
-    return v.multiply(BigInteger.valueOf(p)).divide(BigInteger.valueOf(100));
-  }
 }

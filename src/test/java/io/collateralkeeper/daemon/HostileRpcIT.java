@@ -2,26 +2,17 @@ package io.collateralkeeper.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collateralkeeper.chain.CallRequest;
 import io.collateralkeeper.chain.ChainClient;
-import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.chain.PoolSettings;
-import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.HostileRpcProxy;
 import io.collateralkeeper.devnet.Scenario;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.journal.Journal;
-import io.collateralkeeper.protocol.vault.VaultAbi;
-import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.wallet.WalletLoader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -65,7 +56,7 @@ class HostileRpcIT {
   void shouldKeepRunningAndSendNothingOnBadDataThenLiquidateWhenTheEndpointRecovers() throws Exception {
     List<Address> accounts = Scenario.openLongs(fx, 20, 21, Scenario.health(130), Scenario.health(160));
     AtomicInteger heads = new AtomicInteger();
-    daemon = KeeperAssembly.assemble(chain, strategy(), WalletLoader.devAccount(1, 31337), journal, r -> heads.incrementAndGet());
+    daemon = KeeperAssembly.assemble(chain, fx.vaultStrategy(List.of(proxy.url()), 10_000L, 1000L), WalletLoader.devAccount(1, 31337), journal, r -> heads.incrementAndGet());
     proxy.hostile(true);
     loop = new Thread(daemon, "keeper");
     loop.start();
@@ -79,39 +70,13 @@ class HostileRpcIT {
 
     proxy.hostile(false);
     int before = heads.get();
-    fx.setPrices(pct(DevnetFixture.ETH_START, 75), pct(DevnetFixture.BTC_START, 75));
-    assertThat(liquidatableOnChain(accounts)).isNotEmpty();
-    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> liquidatableOnChain(accounts).isEmpty());
+    fx.setPricesPct(75);
+    assertThat(fx.liquidatableOnChain(accounts)).isNotEmpty();
+    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> fx.liquidatableOnChain(accounts).isEmpty());
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> daemon.attempts().stream().allMatch(Attempt::included));
     assertThat(loop.isAlive()).isTrue();
     assertThat(heads.get()).isGreaterThan(before);
     assertThat(daemon.attempts()).isNotEmpty().noneMatch(Attempt::reverted);
   }
 
-  private StrategyConfig strategy() {
-    return new StrategyConfig(
-        new StrategyConfig.Chain(List.of(proxy.url()), 31337L, 20L, 10_000L),
-        new StrategyConfig.ReferenceVault(
-            fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.deployBlock(), 1000L),
-        null,
-        new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), fx.deployment.ethFeed().hex()),
-        null,
-        null);
-  }
-
-  private Set<Address> liquidatableOnChain(List<Address> accounts) {
-    VaultAbi abi = new VaultAbi(fx.deployment.vault());
-    List<CallRequest> calls = accounts.stream().map(a -> new CallRequest(fx.deployment.vault(), abi.healthFactor(a))).toList();
-    var results = new Multicall(fx.chain, fx.deployment.multicall(), 250).aggregate(calls, fx.chain.blockNumber());
-    Set<Address> out = new LinkedHashSet<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      if (abi.decodeUint(results.get(i).returnData()).compareTo(Units.WAD) < 0) out.add(accounts.get(i));
-    }
-    return out;
-  }
-
-  private static BigInteger pct(BigInteger v, int pct) {
-    return v.multiply(BigInteger.valueOf(pct)).divide(BigInteger.valueOf(100));
-  }
 }

@@ -2,9 +2,6 @@ package io.collateralkeeper.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collateralkeeper.chain.CallRequest;
-import io.collateralkeeper.chain.Multicall;
-import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.Scenario;
 import io.collateralkeeper.domain.Address;
@@ -13,16 +10,11 @@ import io.collateralkeeper.journal.IntentStatus;
 import io.collateralkeeper.journal.Journal;
 import io.collateralkeeper.journal.TxStatus;
 import io.collateralkeeper.protocol.AccountHealth;
-import io.collateralkeeper.protocol.vault.VaultAbi;
-import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.wallet.WalletLoader;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -84,14 +76,14 @@ class ReorgIT {
     List<Address> accounts = Scenario.openLongs(fx, 2, 41, Scenario.health(102), Scenario.health(104));
     KeeperDaemon keeper = daemon(journal);
     keeper.processHead(fx.chain.blockNumber());
-    fx.setPrices(pct(DevnetFixture.ETH_START, 90), pct(DevnetFixture.BTC_START, 90));
+    fx.setPricesPct(90);
     long crash = fx.chain.blockNumber();
-    assertThat(liquidatableOnChain(accounts)).hasSize(2);
-    for (int i = 0; i < 5 && !liquidatableOnChain(accounts).isEmpty(); i++) {
+    assertThat(fx.liquidatableOnChain(accounts)).hasSize(2);
+    for (int i = 0; i < 5 && !fx.liquidatableOnChain(accounts).isEmpty(); i++) {
       keeper.processHead(fx.chain.blockNumber()); // automine: each liquidation lands in its own block
     }
     keeper.processHead(fx.chain.blockNumber());
-    assertThat(liquidatableOnChain(accounts)).isEmpty();
+    assertThat(fx.liquidatableOnChain(accounts)).isEmpty();
     List<Attempt> landed = keeper.attempts();
     assertThat(landed).isNotEmpty().allMatch(Attempt::included);
     long intents = journal.historyRows().stream().map(HistoryRow::intentId).distinct().count();
@@ -100,14 +92,14 @@ class ReorgIT {
     int depth = (int) (fx.chain.blockNumber() - crash);
     assertThat(depth).isBetween(1, 5);
     fx.devnet.reorg(depth, List.of());
-    assertThat(liquidatableOnChain(accounts)).hasSize(2);
+    assertThat(fx.liquidatableOnChain(accounts)).hasSize(2);
 
     keeper.processHead(fx.chain.blockNumber()); // same height: detects the reorg, sends the journaled transactions again
-    for (int i = 0; i < 5 && !liquidatableOnChain(accounts).isEmpty(); i++) keeper.processHead(fx.chain.blockNumber());
+    for (int i = 0; i < 5 && !fx.liquidatableOnChain(accounts).isEmpty(); i++) keeper.processHead(fx.chain.blockNumber());
     keeper.processHead(fx.chain.blockNumber());
 
     assertThat(keeper.reorgs()).isEqualTo(1);
-    assertThat(liquidatableOnChain(accounts)).isEmpty();
+    assertThat(fx.liquidatableOnChain(accounts)).isEmpty();
     List<HistoryRow> rows = journal.historyRows();
     assertThat(rows.stream().map(HistoryRow::intentId).distinct().count()).as("no new intent").isEqualTo(intents);
     assertThat(rows.stream().filter(r -> r.txStatus() == TxStatus.INCLUDED).count()).isEqualTo(intents);
@@ -120,7 +112,7 @@ class ReorgIT {
   }
 
   private KeeperDaemon daemon(Journal j) {
-    return KeeperAssembly.assemble(fx.chain, strategy(), WalletLoader.devAccount(1, 31337), j, KeeperListener.NONE);
+    return KeeperAssembly.assemble(fx.chain, fx.vaultStrategy(1000L), WalletLoader.devAccount(1, 31337), j, KeeperListener.NONE);
   }
 
   /** Health of every account a keeper with an empty journal finds at the current head. */
@@ -138,30 +130,4 @@ class ReorgIT {
     return out;
   }
 
-  private StrategyConfig strategy() {
-    return new StrategyConfig(
-        new StrategyConfig.Chain(List.of(fx.anvil.rpcUrl()), 31337L, 20L, 30_000L),
-        new StrategyConfig.ReferenceVault(
-            fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.deployBlock(), 1000L),
-        null,
-        new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), fx.deployment.ethFeed().hex()),
-        null,
-        null);
-  }
-
-  private Set<Address> liquidatableOnChain(List<Address> accounts) {
-    VaultAbi abi = new VaultAbi(fx.deployment.vault());
-    List<CallRequest> calls = accounts.stream().map(a -> new CallRequest(fx.deployment.vault(), abi.healthFactor(a))).toList();
-    var results = new Multicall(fx.chain, fx.deployment.multicall(), 250).aggregate(calls, fx.chain.blockNumber());
-    Set<Address> out = new LinkedHashSet<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      if (abi.decodeUint(results.get(i).returnData()).compareTo(Units.WAD) < 0) out.add(accounts.get(i));
-    }
-    return out;
-  }
-
-  private static BigInteger pct(BigInteger v, int pct) {
-    return v.multiply(BigInteger.valueOf(pct)).divide(BigInteger.valueOf(100));
-  }
 }

@@ -2,13 +2,10 @@ package io.collateralkeeper.daemon;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collateralkeeper.chain.CallRequest;
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.EndpointHealth;
 import io.collateralkeeper.chain.EndpointState;
-import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.chain.PoolSettings;
-import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.devnet.AnvilBinary;
 import io.collateralkeeper.devnet.AnvilOptions;
 import io.collateralkeeper.devnet.AnvilProcess;
@@ -17,16 +14,10 @@ import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.Scenario;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.journal.Journal;
-import io.collateralkeeper.protocol.vault.VaultAbi;
-import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.wallet.WalletLoader;
-import java.math.BigDecimal;
-import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -70,21 +61,21 @@ class RpcFailoverIT {
   void shouldLiquidateEveryAccountThroughTheBackupWhenThePrimaryDiesMidCrash() {
     List<Address> accounts = Scenario.openLongs(fx, 30, 11, Scenario.health(102), Scenario.health(140));
     pooled = ChainClient.http(List.of(primary.url(), backup.url()), Duration.ofSeconds(10), PoolSettings.DEFAULTS);
-    KeeperAssembly.verifyChainId(pooled, strategy());
+    KeeperAssembly.verifyChainId(pooled, fx.vaultStrategy(List.of(primary.url(), backup.url()), 10_000L, 1000L));
     runDaemon();
 
     // First leg of the crash: some accounts go under and are liquidated while both endpoints serve.
-    fx.setPrices(pct(DevnetFixture.ETH_START, 95), pct(DevnetFixture.BTC_START, 95));
+    fx.setPricesPct(95);
     Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> daemon.attempts().stream().anyMatch(Attempt::included));
     assertThat(countSends(primary)).isPositive();
 
     // The primary dies; the crash goes on.
     primary.close();
     int backupSendsBefore = countSends(backup);
-    fx.setPrices(pct(DevnetFixture.ETH_START, 90), pct(DevnetFixture.BTC_START, 90));
-    fx.setPrices(pct(DevnetFixture.ETH_START, 85), pct(DevnetFixture.BTC_START, 85));
-    Set<Address> underwater = liquidatableOnChain(accounts);
-    Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> liquidatableOnChain(accounts).isEmpty());
+    fx.setPricesPct(90);
+    fx.setPricesPct(85);
+    List<Address> underwater = fx.liquidatableOnChain(accounts);
+    Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> fx.liquidatableOnChain(accounts).isEmpty());
     Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> daemon.attempts().stream().allMatch(a -> a.included() || a.reverted()));
 
     assertThat(underwater).as("the second leg made accounts liquidatable").isNotEmpty();
@@ -102,16 +93,16 @@ class RpcFailoverIT {
     try (AnvilProcess behind = AnvilProcess.start(AnvilBinary.locate(DevnetFixture.projectDir()), AnvilOptions.devnet())) {
       // a node of the same chain id stuck at block 0, first in the list
       pooled = ChainClient.http(List.of(behind.rpcUrl(), backup.url()), Duration.ofSeconds(10), new PoolSettings(2, 1 << 26));
-      KeeperAssembly.verifyChainId(pooled, strategy());
+      KeeperAssembly.verifyChainId(pooled, fx.vaultStrategy(List.of(primary.url(), backup.url()), 10_000L, 1000L));
       assertThat(pooled.blockNumber()).isEqualTo(fx.chain.blockNumber());
       assertThat(pooled.endpointHealth()).extracting(EndpointHealth::state)
           .containsExactly(EndpointState.LAGGING, EndpointState.HEALTHY);
       assertThat(pooled.endpointHealth().get(0).lagBlocks()).isEqualTo(fx.chain.blockNumber());
 
       runDaemon();
-      fx.setPrices(pct(DevnetFixture.ETH_START, 85), pct(DevnetFixture.BTC_START, 85));
-      assertThat(liquidatableOnChain(accounts)).isNotEmpty();
-      Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> liquidatableOnChain(accounts).isEmpty());
+      fx.setPricesPct(85);
+      assertThat(fx.liquidatableOnChain(accounts)).isNotEmpty();
+      Awaitility.await().atMost(Duration.ofSeconds(120)).until(() -> fx.liquidatableOnChain(accounts).isEmpty());
       assertThat(pooled.endpointHealth().get(0).state()).isEqualTo(EndpointState.LAGGING);
       assertThat(new ChainProbe(behind.rpcUrl()).blockNumber()).as("nothing reached the lagging node").isZero();
     }
@@ -127,7 +118,7 @@ class RpcFailoverIT {
   }
 
   private void runDaemon() {
-    daemon = KeeperAssembly.assemble(pooled, strategy(), WalletLoader.devAccount(1, 31337), journal, KeeperListener.NONE);
+    daemon = KeeperAssembly.assemble(pooled, fx.vaultStrategy(List.of(primary.url(), backup.url()), 10_000L, 1000L), WalletLoader.devAccount(1, 31337), journal, KeeperListener.NONE);
     loop = new Thread(daemon, "keeper");
     loop.start();
   }
@@ -136,30 +127,4 @@ class RpcFailoverIT {
     return (int) proxy.requests().stream().filter(r -> r.contains("\"eth_sendRawTransaction\"")).count();
   }
 
-  private StrategyConfig strategy() {
-    return new StrategyConfig(
-        new StrategyConfig.Chain(List.of(primary.url(), backup.url()), 31337L, 20L, 10_000L),
-        new StrategyConfig.ReferenceVault(
-            fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.deployBlock(), 1000L),
-        null,
-        new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), fx.deployment.ethFeed().hex()),
-        null,
-        null);
-  }
-
-  private Set<Address> liquidatableOnChain(List<Address> accounts) {
-    VaultAbi abi = new VaultAbi(fx.deployment.vault());
-    List<CallRequest> calls = accounts.stream().map(a -> new CallRequest(fx.deployment.vault(), abi.healthFactor(a))).toList();
-    var results = new Multicall(fx.chain, fx.deployment.multicall(), 250).aggregate(calls, fx.chain.blockNumber());
-    Set<Address> out = new LinkedHashSet<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      if (abi.decodeUint(results.get(i).returnData()).compareTo(Units.WAD) < 0) out.add(accounts.get(i));
-    }
-    return out;
-  }
-
-  private static BigInteger pct(BigInteger v, int pct) {
-    return v.multiply(BigInteger.valueOf(pct)).divide(BigInteger.valueOf(100));
-  }
 }

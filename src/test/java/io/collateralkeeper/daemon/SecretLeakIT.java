@@ -3,13 +3,9 @@ package io.collateralkeeper.daemon;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.collateralkeeper.chain.CallRequest;
-import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.devnet.DevnetFixture;
 import io.collateralkeeper.devnet.Scenario;
 import io.collateralkeeper.domain.Address;
-import io.collateralkeeper.protocol.vault.VaultAbi;
-import io.collateralkeeper.risk.Units;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,8 +88,8 @@ class SecretLeakIT {
         "--password-file", PASSWORD_FILE.toString(), "--journal", journal.toString());
     Output out = Output.of(keeper);
     awaitOutput(out, "on chain 31337", keeper);
-    fx.setPrices(pct(DevnetFixture.ETH_START, 85), pct(DevnetFixture.BTC_START, 85));
-    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> liquidatable(accounts).isEmpty());
+    fx.setPricesPct(85);
+    Awaitility.await().atMost(Duration.ofSeconds(90)).until(() -> fx.liquidatableOnChain(accounts).isEmpty());
     awaitOutput(out, "liquidation included", keeper);
     String metrics = get(metricsPort, "/metrics");
     String health = get(metricsPort, "/health");
@@ -297,18 +293,4 @@ class SecretLeakIT {
     }
   }
 
-  private List<Address> liquidatable(List<Address> accounts) {
-    VaultAbi abi = new VaultAbi(fx.deployment.vault());
-    List<CallRequest> calls = accounts.stream().map(a -> new CallRequest(fx.deployment.vault(), abi.healthFactor(a))).toList();
-    var results = new Multicall(fx.chain, fx.deployment.multicall(), 250).aggregate(calls, fx.chain.blockNumber());
-    List<Address> out = new ArrayList<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      if (abi.decodeUint(results.get(i).returnData()).compareTo(Units.WAD) < 0) out.add(accounts.get(i));
-    }
-    return out;
-  }
-
-  private static BigInteger pct(BigInteger v, int pct) {
-    return v.multiply(BigInteger.valueOf(pct)).divide(BigInteger.valueOf(100));
-  }
 }

@@ -1,12 +1,21 @@
 package io.collateralkeeper.devnet;
 
+import io.collateralkeeper.chain.CallRequest;
+import io.collateralkeeper.chain.CallResult;
 import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.chain.Multicall;
+import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.contracts.MockAggregator;
 import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.protocol.vault.VaultAbi;
+import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.wallet.WalletLoader;
+import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.web3j.crypto.Credentials;
 import org.web3j.tx.gas.DefaultGasProvider;
 
@@ -50,6 +59,11 @@ public final class DevnetFixture implements AutoCloseable {
     }
   }
 
+  /** Sets ETH and BTC to {@code pct} percent of their start prices (e.g. 85 for a 15% crash). */
+  public void setPricesPct(int pct) {
+    setPrices(pct(ETH_START, pct), pct(BTC_START, pct));
+  }
+
   /** The feed's wrapper, signing as the deployer (its owner). */
   public MockAggregator feed(Address feed) {
     return MockAggregator.load(
@@ -57,6 +71,48 @@ public final class DevnetFixture implements AutoCloseable {
         chain.web3j(),
         VaultDeployer.transactionManager(chain.web3j(), deployer, 31337),
         VaultDeployer.gasProvider(31337));
+  }
+
+  /**
+   * The strategy the integration tests run the keeper with on this vault: minimum profit $0.01, target health 1.02,
+   * max fee 200 gwei, a static 1 gwei tip floor, indexing from the deployment block.
+   *
+   * @param rpcUrls the endpoints (the chain itself, or proxies in front of it)
+   * @param rpcTimeoutMs one call's timeout, ms
+   * @param maxLogRange largest eth_getLogs window, blocks
+   */
+  public StrategyConfig vaultStrategy(List<String> rpcUrls, long rpcTimeoutMs, long maxLogRange) {
+    return new StrategyConfig(
+        new StrategyConfig.Chain(rpcUrls, 31337L, 20L, rpcTimeoutMs),
+        new StrategyConfig.ReferenceVault(
+            deployment.vault().hex(), deployment.multicall().hex(), deployment.deployBlock(), maxLogRange),
+        null,
+        new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
+        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), deployment.ethFeed().hex()),
+        null,
+        null);
+  }
+
+  /** {@link #vaultStrategy(List, long, long)} on this chain's own endpoint, 30 s timeout. */
+  public StrategyConfig vaultStrategy(long maxLogRange) {
+    return vaultStrategy(List.of(anvil.rpcUrl()), 30_000L, maxLogRange);
+  }
+
+  /** The accounts the vault itself ({@code healthFactor}, one Multicall) reports below health 1 at the head, in order. */
+  public List<Address> liquidatableOnChain(List<Address> accounts) {
+    VaultAbi abi = new VaultAbi(deployment.vault());
+    List<CallRequest> calls = accounts.stream().map(a -> new CallRequest(deployment.vault(), abi.healthFactor(a))).toList();
+    List<CallResult> results = new Multicall(chain, deployment.multicall(), 250).aggregate(calls, chain.blockNumber());
+    List<Address> out = new ArrayList<>();
+    for (int i = 0; i < accounts.size(); i++) {
+      if (abi.decodeUint(results.get(i).returnData()).compareTo(Units.WAD) < 0) out.add(accounts.get(i));
+    }
+    return out;
+  }
+
+  /** {@code pct} percent of {@code v}, rounded down (e.g. a price after a fall to 85%). */
+  public static BigInteger pct(BigInteger v, int pct) {
+    return v.multiply(BigInteger.valueOf(pct)).divide(BigInteger.valueOf(100));
   }
 
   @Override

@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
 import io.collateralkeeper.chain.Multicall;
-import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.daemon.BlockReport;
 import io.collateralkeeper.daemon.KeeperAssembly;
 import io.collateralkeeper.daemon.KeeperDaemon;
@@ -18,7 +17,6 @@ import io.collateralkeeper.protocol.vault.VaultReader;
 import io.collateralkeeper.risk.VaultAccount;
 import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.wallet.WalletLoader;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -103,12 +101,12 @@ class OperationsIT {
             Duration.ofSeconds(2), new BigInteger("1000000000000000000"), 3, 3, Duration.ofMillis(200), Duration.ofMillis(200),
             false);
     ops = Operations.start(settings, fx.chain, Address.of(KEEPER.address()), List.of(), Clock.systemUTC());
-    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, strategy(), KEEPER, journal, ops.listener());
+    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, fx.vaultStrategy(1000L), KEEPER, journal, ops.listener());
     daemon.processHead(fx.chain.blockNumber());
     assertThat(health().statusCode()).isEqualTo(200);
 
     // Crash, then freeze the chain: our liquidations wait in the mempool, and a competitor outbids one of them.
-    fx.setPrices(pct(DevnetFixture.ETH_START, 85), pct(DevnetFixture.BTC_START, 85));
+    fx.setPricesPct(85);
     Address taken = singlePositionAccount(accounts);
     fx.devnet.setAutomine(false);
     BlockReport first = daemon.processHead(fx.chain.blockNumber());
@@ -161,18 +159,6 @@ class OperationsIT {
     fx.anvil.close();
     await().atMost(Duration.ofSeconds(10)).until(() -> health().body().contains("every RPC endpoint is down"));
     assertThat(sum(scrape(), "keeper_rpc_errors_total")).isGreaterThanOrEqualTo(3);
-  }
-
-  private StrategyConfig strategy() {
-    return new StrategyConfig(
-        new StrategyConfig.Chain(List.of(fx.anvil.rpcUrl()), 31337L, 20L, 30_000L),
-        new StrategyConfig.ReferenceVault(
-            fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.deployBlock(), 1000L),
-        null,
-        new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
-        StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), fx.deployment.ethFeed().hex()),
-        null,
-        null);
   }
 
   /** A liquidatable account with one position (closing it whole leaves nothing for us to liquidate). */
@@ -241,7 +227,4 @@ class OperationsIT {
     }
   }
 
-  private static BigInteger pct(BigInteger v, int pct) {
-    return v.multiply(BigInteger.valueOf(pct)).divide(BigInteger.valueOf(100));
-  }
 }
