@@ -15,20 +15,16 @@ import io.collateralkeeper.devnet.VaultDeployment;
 import io.collateralkeeper.devnet.aave.AaveDevnet;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.oracle.FeedAbi;
+import io.collateralkeeper.simulate.Shock;
 import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.wallet.WalletLoader;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -47,8 +43,6 @@ import picocli.CommandLine.Spec;
       "reference vault (strategies/devnet-vault.yaml) and open accounts; mine blocks until interrupted."
     })
 public final class DevnetCommand implements Callable<Integer> {
-  private static final Pattern SHOCK = Pattern.compile("([A-Za-z0-9]+)=([+-]?\\d{1,2}(?:\\.\\d{1,2})?)%");
-
   @Spec CommandSpec spec;
 
   @Option(names = "--protocol", defaultValue = "aave", description = "aave or vault (default: ${DEFAULT-VALUE}).")
@@ -85,7 +79,7 @@ public final class DevnetCommand implements Callable<Integer> {
     }
     if (port < 1 || port > 65_535) throw new KeeperException("--port must be between 1 and 65535");
     if (blockTimeMs < 10) throw new KeeperException("--block-time-ms must be at least 10");
-    Map<String, BigDecimal> moves = parseShocks(shocks);
+    List<Shock> moves = shocks.stream().map(Shock::parse).toList();
     Path home = Path.of(System.getProperty("keeper.home", "."));
     PrintWriter out = spec.commandLine().getOut();
     Signer keeper = WalletLoader.devAccount(1, 31337);
@@ -105,9 +99,9 @@ public final class DevnetCommand implements Callable<Integer> {
         out.println("  WETH/USD feed          " + d.aave().reserve("WETH").feed());
         out.println("  start block            " + d.aave().startBlock());
         out.println("keeper: ./keeper run --strategy strategies/aave-v3-devnet.yaml --dev-account 1");
-        shocker = (symbol, pct) -> {
-          Address feed = d.aave().reserve(symbol).feed();
-          d.aave().setPrice(devnet, symbol, moved(chain, feed, pct));
+        shocker = shock -> {
+          Address feed = d.aave().reserve(shock.asset()).feed();
+          d.aave().setPrice(devnet, shock.asset(), shock.apply(answer(chain, feed)));
         };
       } else {
         Signer deployer = WalletLoader.devAccount(0, 31337);
@@ -122,13 +116,13 @@ public final class DevnetCommand implements Callable<Integer> {
         out.println("  Multicall3             " + d.multicall());
         out.println("  ETH/USD feed           " + d.ethFeed());
         out.println("keeper: ./keeper run --strategy strategies/devnet-vault.yaml --dev-account 1");
-        shocker = (symbol, pct) -> {
-          BigInteger eth = FeedAbi.decodeRound(d.ethFeed(), chain.call(new CallRequest(d.ethFeed(), FeedAbi.latestRoundData()), chain.blockNumber())).answer();
-          BigInteger btc = FeedAbi.decodeRound(d.btcFeed(), chain.call(new CallRequest(d.btcFeed(), FeedAbi.latestRoundData()), chain.blockNumber())).answer();
-          switch (symbol) {
-            case "ETH" -> eth = moved(chain, d.ethFeed(), pct);
-            case "BTC" -> btc = moved(chain, d.btcFeed(), pct);
-            default -> throw new KeeperException("--shock: the vault's assets are ETH and BTC, not " + symbol);
+        shocker = shock -> {
+          BigInteger eth = answer(chain, d.ethFeed());
+          BigInteger btc = answer(chain, d.btcFeed());
+          switch (shock.asset()) {
+            case "ETH" -> eth = shock.apply(eth);
+            case "BTC" -> btc = shock.apply(btc);
+            default -> throw new KeeperException("--shock: the vault's assets are ETH and BTC, not " + shock.asset());
           }
           DemoScenario.setFeeds(chain, devnet, d, owner, eth, btc);
         };
@@ -139,14 +133,14 @@ public final class DevnetCommand implements Callable<Integer> {
     return ExitCodes.OK;
   }
 
-  private void mine(ChainClient chain, DevnetControl devnet, Shocker shocker, Map<String, BigDecimal> moves, PrintWriter out)
+  private void mine(ChainClient chain, DevnetControl devnet, Shocker shocker, List<Shock> moves, PrintWriter out)
       throws InterruptedException {
     devnet.setAutomine(false);
     long mined = 0;
     while (blocks == null || mined < blocks) {
       Thread.sleep(blockTimeMs);
       if (mined == shockAfter && !moves.isEmpty()) {
-        for (Map.Entry<String, BigDecimal> m : moves.entrySet()) shocker.shock(m.getKey(), m.getValue()); // mines
+        for (Shock m : moves) shocker.shock(m); // mines
         out.println("shock applied at block " + chain.blockNumber() + ": " + moves);
         out.flush();
       } else {
@@ -156,27 +150,13 @@ public final class DevnetCommand implements Callable<Integer> {
     }
   }
 
-  /** The feed's answer moved by {@code pct} percent, exactly (USD 8 decimals, rounded down). */
-  private static BigInteger moved(ChainClient chain, Address feed, BigDecimal pct) {
-    BigInteger now = FeedAbi.decodeRound(feed, chain.call(new CallRequest(feed, FeedAbi.latestRoundData()), chain.blockNumber())).answer();
-    BigInteger bps = pct.movePointRight(2).toBigIntegerExact();
-    return now.multiply(BigInteger.valueOf(10_000).add(bps)).divide(BigInteger.valueOf(10_000));
-  }
-
-  static Map<String, BigDecimal> parseShocks(List<String> specs) {
-    Map<String, BigDecimal> out = new LinkedHashMap<>();
-    for (String s : specs) {
-      Matcher m = SHOCK.matcher(s);
-      if (!m.matches()) throw new KeeperException("--shock must look like WETH=-10% (percent with up to 2 decimals), not '" + s + "'");
-      BigDecimal pct = new BigDecimal(m.group(2));
-      if (pct.compareTo(BigDecimal.valueOf(-100)) <= 0) throw new KeeperException("--shock " + s + ": a price cannot fall 100% or more");
-      out.put(m.group(1), pct);
-    }
-    return out;
+  /** The feed's latest answer (USD, 8 decimals). */
+  private static BigInteger answer(ChainClient chain, Address feed) {
+    return FeedAbi.decodeRound(feed, chain.call(new CallRequest(feed, FeedAbi.latestRoundData()), chain.blockNumber())).answer();
   }
 
   @FunctionalInterface
   private interface Shocker {
-    void shock(String symbol, BigDecimal pct);
+    void shock(Shock shock);
   }
 }

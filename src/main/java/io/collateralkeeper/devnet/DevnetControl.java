@@ -48,6 +48,27 @@ public final class DevnetControl {
     chain.rpc("anvil_impersonateAccount", account.hex());
   }
 
+  /**
+   * The runtime code a contract's creation code returns, from an {@code eth_call} without a recipient (no transaction,
+   * no nonce used): what {@link #setCode} installs at a chosen address.
+   *
+   * @param creationCode 0x-hex creation code (constructor without arguments)
+   * @throws io.collateralkeeper.chain.RpcException when the node returns no code
+   */
+  public String runtimeCode(String creationCode) {
+    String hex = creationCode.startsWith("0x") ? creationCode : "0x" + creationCode;
+    Object code = chain.rpc("eth_call", java.util.Map.of("data", hex), "latest");
+    if (!(code instanceof String s) || s.length() < 4) {
+      throw new io.collateralkeeper.chain.RpcException("the creation code returned no runtime code");
+    }
+    return s;
+  }
+
+  /** {@code anvil_setCode}: puts {@code runtimeCode} (0x-hex) at {@code address}. */
+  public void setCode(Address address, String runtimeCode) {
+    chain.rpc("anvil_setCode", address.hex(), runtimeCode);
+  }
+
   /** {@code evm_mine}: mines one block with what the mempool holds. */
   public void mine() {
     chain.rpc("evm_mine");

@@ -1,5 +1,6 @@
 package io.collateralkeeper.simulate;
 
+import io.collateralkeeper.devnet.DevnetControl;
 import io.collateralkeeper.KeeperException;
 import io.collateralkeeper.chain.CallRequest;
 import io.collateralkeeper.chain.ChainClient;
@@ -11,7 +12,6 @@ import io.collateralkeeper.oracle.FeedAbi;
 import io.collateralkeeper.oracle.FeedReading;
 import java.math.BigInteger;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.web3j.abi.TypeEncoder;
 import org.web3j.abi.datatypes.generated.Int256;
@@ -56,7 +56,7 @@ final class FeedOverride {
     }
     BigInteger after = shock.apply(before);
     BigInteger timestamp = fork.block(block).getTimestamp();
-    fork.rpc("anvil_setCode", feed.hex(), runtimeCode());
+    new DevnetControl(fork).setCode(feed, runtimeCode());
     List<String> words =
         List.of(
             uint(round.add(BigInteger.ONE)),
@@ -79,9 +79,7 @@ final class FeedOverride {
   /** ForkPriceFeed's runtime code: what its creation code returns, from an eth_call without a recipient. */
   private String runtimeCode() {
     if (runtimeCode == null) {
-      Object code = fork.rpc("eth_call", Map.of("data", "0x" + ForkPriceFeed.BINARY), "latest");
-      if (!(code instanceof String s) || s.length() < 4) throw new RpcException("cannot build the ForkPriceFeed code");
-      runtimeCode = s;
+      runtimeCode = new DevnetControl(fork).runtimeCode(ForkPriceFeed.BINARY);
     }
     return runtimeCode;
   }

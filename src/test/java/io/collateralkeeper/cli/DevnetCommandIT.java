@@ -97,7 +97,7 @@ class DevnetCommandIT {
     List<Address> out = new ArrayList<>();
     long head = chain.blockNumber();
     for (int i = 0; i < BORROWERS; i++) {
-      Address b = Address.of(String.format("0x00000000000000000000000000000000b0%06x", i));
+      Address b = io.collateralkeeper.devnet.aave.AaveDevnet.borrower(i);
       String hex = chain.call(new CallRequest(poolAddress, pool.getUserAccountData(b.hex()).encodeFunctionCall()), head).substring(2);
       BigInteger hf = new BigInteger(hex.substring(64 * 5, 64 * 6), 16);
       if (hf.compareTo(Units.WAD) < 0) out.add(b);

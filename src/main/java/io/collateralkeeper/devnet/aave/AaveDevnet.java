@@ -4,16 +4,15 @@ import io.collateralkeeper.KeeperException;
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.contracts.FlashLiquidator;
+import io.collateralkeeper.contracts.Multicall3;
 import io.collateralkeeper.devnet.DevnetControl;
 import io.collateralkeeper.devnet.VaultDeployer;
 import io.collateralkeeper.devnet.uniswap.UniswapDeployment;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.wallet.Signer;
 import java.math.BigInteger;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,8 +37,7 @@ public record AaveDevnet(
    * Deploys everything on a fresh dev chain and opens {@code borrowers} positions.
    *
    * @param chain a fresh Anvil chain (1B gas blocks advised), automine on
-   * @param projectDir the project directory (its {@code node_modules} holds the Aave and Uniswap artifacts, its
-   *     {@code contracts-abi} the Multicall3 bytecode)
+   * @param projectDir the project directory (its {@code node_modules} holds the Aave and Uniswap artifacts)
    * @param keeper the keeper's dev account: it deploys and owns the executor
    * @param borrowers how many borrowers to open (0 to 5000)
    * @throws KeeperException when an artifact is missing or a deployment step fails
@@ -51,41 +49,42 @@ public record AaveDevnet(
     Path nodeModules = projectDir.resolve("node_modules");
     AaveDeployment aave = AaveDeployer.deploy(chain, nodeModules, admin, AaveMarketSpec.mainnetLike());
     UniswapDeployment dex = AaveDex.deploy(chain, nodeModules, aave, 10_000_000);
-    installMulticall(chain, projectDir);
+    installMulticall(devnet);
     Address executor = deployExecutor(chain, keeper, aave, dex);
 
-    AaveActions actions = new AaveActions(devnet, aave);
+    new AaveActions(devnet, aave).open(book(borrowers));
+    List<Address> opened = new ArrayList<>();
+    for (int i = 0; i < borrowers; i++) opened.add(borrower(i));
+    return new AaveDevnet(aave, dex, Multicall.CANONICAL, executor, List.copyOf(opened));
+  }
+
+  /**
+   * The devnet's book: a liquidity provider (50M USDC, 50M DAI, 10k WETH supplied) and {@code borrowers} borrowers,
+   * borrower {@code i} at {@link #borrower(int)} with 5 + i mod 12 WETH at $3,000 against DAI (every third) or USDC
+   * debt at 76–79.5% of the collateral value (liquidation threshold 82.5%).
+   */
+  public static List<AaveBorrower> book(int borrowers) {
     List<AaveBorrower> accounts = new ArrayList<>();
     accounts.add(
         AaveBorrower.supplier(
             LP, Map.of("USDC", units(50_000_000, 6), "DAI", units(50_000_000, 18), "WETH", units(10_000, 18))));
-    List<Address> opened = new ArrayList<>();
     for (int i = 0; i < borrowers; i++) {
-      Address a = Address.of(String.format("0x00000000000000000000000000000000b0%06x", i));
-      BigInteger weth = units(5 + i % 12, 18);
       long debtUsd = (5 + i % 12) * 3_000L * (760 + (i * 7) % 36) / 1000;
       String debt = i % 3 == 0 ? "DAI" : "USDC";
-      Map<String, BigInteger> borrow = new LinkedHashMap<>();
-      borrow.put(debt, units(debtUsd, debt.equals("DAI") ? 18 : 6));
-      accounts.add(AaveBorrower.variable(a, Map.of("WETH", weth), borrow));
-      opened.add(a);
+      accounts.add(AaveBorrower.variable(
+          borrower(i), Map.of("WETH", units(5 + i % 12, 18)), Map.of(debt, units(debtUsd, debt.equals("DAI") ? 18 : 6))));
     }
-    actions.open(accounts);
-    return new AaveDevnet(aave, dex, Multicall.CANONICAL, executor, List.copyOf(opened));
+    return accounts;
+  }
+
+  /** The address of borrower {@code i} of the {@link #book}. */
+  public static Address borrower(int i) {
+    return Address.of(String.format("0x00000000000000000000000000000000b0%06x", i));
   }
 
   /** Puts Multicall3's runtime code (what its creation code returns) at the canonical address. */
-  private static void installMulticall(ChainClient chain, Path projectDir) {
-    Path bin = projectDir.resolve("contracts-abi/Multicall3.bin");
-    String creation;
-    try {
-      creation = Files.readString(bin).trim();
-    } catch (java.io.IOException e) {
-      throw new KeeperException("cannot read " + bin + ": " + e.getMessage());
-    }
-    if (!creation.startsWith("0x")) creation = "0x" + creation;
-    Object runtime = chain.rpc("eth_call", Map.of("data", creation), "latest");
-    chain.rpc("anvil_setCode", Multicall.CANONICAL.hex(), runtime);
+  private static void installMulticall(DevnetControl devnet) {
+    devnet.setCode(Multicall.CANONICAL, devnet.runtimeCode(Multicall3.BINARY));
   }
 
   private static Address deployExecutor(ChainClient chain, Signer keeper, AaveDeployment aave, UniswapDeployment dex) {

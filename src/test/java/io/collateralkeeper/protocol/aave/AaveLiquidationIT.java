@@ -16,7 +16,7 @@ import io.collateralkeeper.daemon.KeeperDaemon;
 import io.collateralkeeper.daemon.KeeperListener;
 import io.collateralkeeper.devnet.VaultDeployer;
 import io.collateralkeeper.devnet.aave.AaveActions;
-import io.collateralkeeper.devnet.aave.AaveBorrower;
+import io.collateralkeeper.devnet.aave.AaveDevnet;
 import io.collateralkeeper.devnet.aave.AaveFixture;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.journal.Journal;
@@ -41,7 +41,6 @@ import org.web3j.crypto.Credentials;
  * both funding modes.
  */
 class AaveLiquidationIT {
-  private static final Address LP = Address.of("0x00000000000000000000000000000000000a11ce");
   private static final int BORROWERS = 24;
 
   private AaveFixture f;
@@ -62,21 +61,8 @@ class AaveLiquidationIT {
     multicall = new Multicall(f.chain, Address.of(mc.getContractAddress()), 250);
     journal = Journal.open(tmp.resolve("journal.db"));
 
-    List<AaveBorrower> accounts = new ArrayList<>();
-    accounts.add(
-        AaveBorrower.supplier(
-            LP, Map.of("USDC", units(50_000_000, 6), "DAI", units(50_000_000, 18), "WETH", units(10_000, 18))));
-    for (int i = 0; i < BORROWERS; i++) {
-      Address a = Address.of(String.format("0x00000000000000000000000000000000b0%06x", i));
-      // 5..16 WETH at $3,000 against USDC or DAI debt at 76-79.5% of the collateral (liquidation threshold 82.5%)
-      BigInteger weth = units(5 + i % 12, 18);
-      long debtUsd = (5 + i % 12) * 3_000L * (760 + (i * 7) % 36) / 1000;
-      String debtSymbol = i % 3 == 0 ? "DAI" : "USDC";
-      BigInteger debt = units(debtUsd, debtSymbol.equals("DAI") ? 18 : 6);
-      accounts.add(AaveBorrower.variable(a, Map.of("WETH", weth), Map.of(debtSymbol, debt)));
-      borrowers.add(a);
-    }
-    actions.open(accounts);
+    actions.open(AaveDevnet.book(BORROWERS));
+    for (int i = 0; i < BORROWERS; i++) borrowers.add(AaveDevnet.borrower(i));
   }
 
   @AfterEach
