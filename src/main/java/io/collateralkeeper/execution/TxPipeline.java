@@ -208,7 +208,7 @@ public final class TxPipeline {
       List<TxRecord> live = live(n);
       if (live.isEmpty()) continue; // pending, but not ours: another sender of the same key
       TxRecord newest = live.getLast();
-      if (newest.status() == TxStatus.SIGNED && newest.route() == Route.PUBLIC) rebroadcaster.rebroadcast(live);
+      if (newest.status() == TxStatus.SIGNED) rebroadcaster.rebroadcast(live);
       boolean cancelling = newest.kind() == TxKind.CANCEL;
       PendingFees pending = new PendingFees(newest.maxFeeWei(), newest.tipWei(), newest.sentBlock(), cancelling);
       boolean wanted = cancelling || (wanted(newest, stillWanted) && !bundleExpired(live, head));
@@ -223,9 +223,7 @@ public final class TxPipeline {
         case ReplacementDecision.Hold h -> {
           held.add("nonce " + n + " (" + newest.hash() + "): " + h.reason());
           if (warnedHeld.add(newest.hash())) LOG.warn("tx {} at nonce {} left as it is: {}", newest.hash(), n, h.reason());
-          if ((head - newest.sentBlock()) % policy.stuckBlocks() == 0 && newest.route() == Route.PUBLIC) {
-            rebroadcaster.rebroadcast(live);
-          }
+          if ((head - newest.sentBlock()) % policy.stuckBlocks() == 0) rebroadcaster.rebroadcast(live);
         }
       }
     }
