@@ -101,7 +101,7 @@ class AaveProtectIT {
       assertThat(s.option().token()).contains(net.aave().asset("WETH"));
       assertThat(new BigDecimal(s.option().amount(), 18).doubleValue()).isCloseTo(2.1212, within(0.0001));
     });
-    ProtectReport second = protect.processHead(chain.blockNumber());
+    ProtectReport second = protect.processHead(headWith(first)); // Anvil may answer the send before mining it
 
     BigInteger amount = first.sent().getFirst().option().amount();
     assertThat(walletWeth.subtract(balance("WETH", SELF))).isEqualTo(amount);
@@ -131,7 +131,7 @@ class AaveProtectIT {
       assertThat(s.option().kind()).isEqualTo(ActionKind.REPAY);
       assertThat(new BigDecimal(s.option().amount(), 6).doubleValue()).isCloseTo(4_321.43, within(0.01));
     });
-    ProtectReport second = protect.processHead(chain.blockNumber());
+    ProtectReport second = protect.processHead(headWith(first)); // Anvil may answer the send before mining it
 
     assertThat(walletUsdc.subtract(balance("USDC", SELF))).isEqualTo(first.sent().getFirst().option().amount());
     assertThat(second.landings()).singleElement().satisfies(l -> assertThat(l.ok()).isTrue());
@@ -216,5 +216,13 @@ class AaveProtectIT {
 
   private static BigInteger wad(String v) {
     return new BigDecimal(v).movePointRight(18).toBigIntegerExact();
+  }
+
+  /** The head once every transaction {@code report} sent has a receipt. */
+  private long headWith(ProtectReport report) {
+    for (var sent : report.sent()) {
+      org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> chain.receipt(sent.txHash()).isPresent());
+    }
+    return chain.blockNumber();
   }
 }

@@ -154,7 +154,7 @@ class VaultProtectIT {
 
     ProtectReport r = protect.processHead(fx.chain.blockNumber()); // automine: mined at once
     assertThat(r.sent()).singleElement().satisfies(s -> assertThat(s.option().kind()).isEqualTo(ActionKind.WITHDRAW));
-    ProtectReport next = protect.processHead(fx.chain.blockNumber());
+    ProtectReport next = protect.processHead(headWith(r)); // Anvil may answer the send before mining it
 
     Landing l = next.landings().getFirst();
     assertThat(l.ok()).isTrue();
@@ -299,5 +299,14 @@ class VaultProtectIT {
         new StrategyConfig.Liquidation(new BigDecimal("0.01"), new BigDecimal("1.02")),
         StrategyConfig.Gas.basic(new BigDecimal("200"), new BigDecimal("1"), d.ethFeed().hex()),
         null, null);
+  }
+
+  /** The head once every transaction {@code report} sent has a receipt. */
+  private long headWith(ProtectReport report) {
+    for (var sent : report.sent()) {
+      org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+          .until(() -> fx.chain.receipt(sent.txHash()).isPresent());
+    }
+    return fx.chain.blockNumber();
   }
 }
