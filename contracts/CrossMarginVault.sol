@@ -51,9 +51,9 @@ contract CrossMarginVault is Ownable, ReentrancyGuard, Multicall {
     /// @notice Maximum age in seconds of a feed answer before state-changing calls that price it revert.
     uint256 public heartbeat;
 
-    mapping(address => mapping(uint256 => uint256)) private balances;
-    mapping(address => int256) private cash;
-    mapping(address => mapping(uint256 => Position)) private positions;
+    mapping(address => mapping(uint256 => uint256)) internal balances;
+    mapping(address => int256) internal cash;
+    mapping(address => mapping(uint256 => Position)) internal positions;
 
     event CollateralListed(uint256 indexed collateralId, address token, address feed, uint8 decimals, uint16 haircutBps);
     event MarketListed(
