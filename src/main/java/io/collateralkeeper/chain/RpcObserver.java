@@ -26,6 +26,23 @@ public interface RpcObserver {
    */
   void onFailure(String endpoint, long nanos, String kind);
 
+  /**
+   * True when this observer wants {@link #onRequest}: only then does the client read each request body for its
+   * JSON-RPC method names (production observers leave it false and pay nothing).
+   */
+  default boolean observesRequests() {
+    return false;
+  }
+
+  /**
+   * A JSON-RPC request is being handed to the HTTP client (called only when {@link #observesRequests()}), before it
+   * is sent.
+   *
+   * @param endpoint the redacted endpoint URL
+   * @param methods the JSON-RPC method names in the body, in order: one for a single call, k for a batch of k
+   */
+  default void onRequest(String endpoint, java.util.List<String> methods) {}
+
   /** Observes nothing. */
   RpcObserver NONE =
       new RpcObserver() {

@@ -9,7 +9,8 @@ import okhttp3.Response;
 /**
  * An OkHttp interceptor that times each JSON-RPC HTTP exchange and reports it to the installed {@link RpcObserver},
  * naming the endpoint by its {@link Endpoint} tag (the configured URL, redacted), else by the request URL redacted
- * (one client serves several endpoints).
+ * (one client serves several endpoints). An observer that {@linkplain RpcObserver#observesRequests asks for it} is also
+ * told each request's JSON-RPC method names before the request is sent.
  */
 final class RpcTimingInterceptor implements Interceptor {
   /** The request tag naming the endpoint, as configured and redacted. */
@@ -24,6 +25,8 @@ final class RpcTimingInterceptor implements Interceptor {
         tag != null
             ? tag.redactedUrl()
             : redacted.computeIfAbsent(chain.request().url().toString(), EndpointRedactor::redact);
+    RpcObserver observer = RpcObserver.installed();
+    if (observer.observesRequests()) observer.onRequest(endpoint, JsonRpcMethods.of(chain.request().body()));
     long start = System.nanoTime();
     try {
       Response r = chain.proceed(chain.request());

@@ -14,7 +14,7 @@ import picocli.CommandLine.ScopeType;
     versionProvider = VersionProvider.class,
     description = "Collateral Keeper: liquidates under-collateralized accounts and keeps your own accounts safe.",
     subcommands = {RunCommand.class, SimulateCommand.class, DemoCommand.class, HistoryCommand.class, DevnetCommand.class,
-      ProtectCommand.class, HealthCommand.class})
+      ProtectCommand.class, HealthCommand.class, BenchCommand.class})
 public final class KeeperCommand implements Runnable {
   boolean debug;
 

@@ -297,7 +297,7 @@ public final class DemoScenario {
    *
    * @param relayUrl the devnet relay for the bundle route, or null for the public mempool
    */
-  static StrategyConfig strategy(String rpcUrl, VaultDeployment d, String relayUrl) {
+  public static StrategyConfig strategy(String rpcUrl, VaultDeployment d, String relayUrl) {
     return new StrategyConfig(
         new StrategyConfig.Chain(List.of(rpcUrl), 31337L, 20L, 30_000L),
         new StrategyConfig.ReferenceVault(d.vault().hex(), d.multicall().hex(), d.deployBlock(), 5_000L),

@@ -64,6 +64,47 @@ public final class DevnetControl {
     return s;
   }
 
+  /**
+   * {@link #runtimeCode(String)} with the constructor run as {@code from} (for a constructor that reads
+   * {@code msg.sender}, e.g. an Ownable one, which refuses the zero address).
+   *
+   * @throws io.collateralkeeper.chain.RpcException when the node returns no code
+   */
+  public String runtimeCode(String creationCode, Address from) {
+    String hex = creationCode.startsWith("0x") ? creationCode : "0x" + creationCode;
+    Object code = chain.rpc("eth_call", java.util.Map.of("from", from.hex(), "data", hex), "latest");
+    if (!(code instanceof String s) || s.length() < 4) {
+      throw new io.collateralkeeper.chain.RpcException("the creation code returned no runtime code");
+    }
+    return s;
+  }
+
+  /** {@code eth_getCode} at the latest block, 0x-hex ({@code 0x} for an account without code). */
+  public String code(Address address) {
+    return String.valueOf(chain.rpc("eth_getCode", address.hex(), "latest"));
+  }
+
+  /** {@code evm_snapshot}: the id that {@link #revert} returns the chain to (once). */
+  public String snapshot() {
+    return String.valueOf(chain.rpc("evm_snapshot"));
+  }
+
+  /**
+   * {@code evm_revert}: the chain (blocks and state) back to the snapshot, which is used up.
+   *
+   * @throws KeeperException when the node does not know the snapshot
+   */
+  public void revert(String snapshotId) {
+    if (!Boolean.TRUE.equals(chain.rpc("evm_revert", snapshotId))) {
+      throw new KeeperException("devnet snapshot " + snapshotId + " could not be restored");
+    }
+  }
+
+  /** {@code anvil_dropAllTransactions}: empties the mempool. */
+  public void dropAllTransactions() {
+    chain.rpc("anvil_dropAllTransactions");
+  }
+
   /** {@code anvil_setCode}: puts {@code runtimeCode} (0x-hex) at {@code address}. */
   public void setCode(Address address, String runtimeCode) {
     chain.rpc("anvil_setCode", address.hex(), runtimeCode);

@@ -1,0 +1,316 @@
+package io.collateralkeeper.bench;
+
+import io.collateralkeeper.KeeperException;
+import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.chain.Multicall;
+import io.collateralkeeper.chain.RpcObserver;
+import io.collateralkeeper.config.StrategyConfig;
+import io.collateralkeeper.devnet.AnvilBinary;
+import io.collateralkeeper.devnet.AnvilOptions;
+import io.collateralkeeper.devnet.AnvilProcess;
+import io.collateralkeeper.devnet.DemoScenario;
+import io.collateralkeeper.devnet.DevnetControl;
+import io.collateralkeeper.devnet.VaultDeployer;
+import io.collateralkeeper.devnet.VaultDeployment;
+import io.collateralkeeper.domain.Address;
+import io.collateralkeeper.protocol.vault.VaultReader;
+import io.collateralkeeper.risk.Units;
+import io.collateralkeeper.risk.VaultConfig;
+import io.collateralkeeper.risk.VaultMath;
+import io.collateralkeeper.risk.VaultPrices;
+import io.collateralkeeper.wallet.Signer;
+import io.collateralkeeper.wallet.WalletLoader;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * {@code keeper bench}: starts Anvil, deploys the reference vault, writes a {@link BenchBook} into it in bulk ({@link
+ * BenchSeeder}), and measures a real keeper (assembled from the devnet vault strategy, as {@code keeper demo} does)
+ * whose {@code processHead} it calls directly after mining each block:
+ *
+ * <ol>
+ *   <li>cold start: daemon creation to the first {@code processHead} returning, then heap and resident memory;
+ *   <li>steady state: {@code --blocks} blocks with {@code --changed} accounts changed in each, JSON-RPC traffic per
+ *       head, against reading every account once ({@code VaultReader.readAccounts});
+ *   <li>latency: {@code --rounds} times, from one chain snapshot with a fresh keeper on a copy of the journal (warmed
+ *       by one head), a block moving BTC down 5% that makes {@code --liquidatable} accounts liquidatable, and the time
+ *       from {@code processHead} to each {@code eth_sendRawTransaction} handed to the HTTP client.
+ * </ol>
+ */
+public final class BenchRun {
+  /** ETH/USD at the start, 8 decimals. */
+  static final BigInteger ETH = BigInteger.valueOf(3_000_00000000L);
+  /** BTC/USD at the start, 8 decimals. */
+  static final BigInteger BTC = BigInteger.valueOf(60_000_00000000L);
+  /** The latency rounds' price move: BTC down by this many bps. */
+  static final int BTC_DROP_BPS = 500;
+  /** Block gas limit of the bench chain: seeding packs 4 x 1,000 accounts into a block. */
+  static final long BLOCK_GAS_LIMIT = 2_000_000_000L;
+  private static final int ACCOUNTS_PER_SEED_TX = 1_000;
+  private static final int SEED_TXS_PER_BLOCK = 4;
+  private static final int READ_ALL_SAMPLES = 3;
+  /** Calls per aggregate3 of the read-all baseline: what {@code KeeperAssembly} gives the vault reader. */
+  private static final int CALLS_PER_AGGREGATE = 250;
+  /** USDC (6 decimals) added to each changed account in a steady-state block: $1. */
+  private static final BigInteger BUMP = BigInteger.valueOf(1_000_000);
+
+  /**
+   * Bench parameters.
+   *
+   * @param accounts accounts in the vault
+   * @param liquidatable accounts turning liquidatable at the price move
+   * @param blocks steady-state blocks
+   * @param changed accounts changed per steady-state block
+   * @param rounds latency rounds
+   * @param seed the book's random seed
+   * @param projectDir where the Anvil binary is found
+   * @param keystore the keeper's keystore
+   * @param passwordFile its password file
+   */
+  public record Options(
+      int accounts, int liquidatable, int blocks, int changed, int rounds, long seed, Path projectDir, Path keystore,
+      Path passwordFile) {}
+
+  private final Options options;
+  private final Consumer<String> progress;
+  private final RpcCounter counter = new RpcCounter();
+  private final MemoryProbe memory = new MemoryProbe();
+
+  public BenchRun(Options options, Consumer<String> progress) {
+    this.options = options;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs the whole benchmark.
+   *
+   * @throws KeeperException when the devnet cannot be built or the keeper cannot be assembled
+   */
+  public BenchReport run() {
+    long started = System.nanoTime();
+    Path work = tempDir();
+    RpcObserver previous = RpcObserver.installed();
+    AnvilOptions anvilOptions = AnvilOptions.devnet().withGasLimit(BLOCK_GAS_LIMIT);
+    try (AnvilProcess anvil = AnvilProcess.start(AnvilBinary.locate(options.projectDir()), anvilOptions);
+        ChainClient chain = ChainClient.http(anvil.rpcUrl(), Duration.ofMinutes(5))) {
+      progress.accept("anvil running at " + anvil.rpcUrl());
+      DevnetControl devnet = new DevnetControl(chain);
+      Signer deployer = WalletLoader.devAccount(0, 31337);
+      Address owner = Address.of(deployer.address());
+      VaultDeployment d = VaultDeployer.deploy(chain, deployer.credentials(), ETH, BTC, 86_400);
+      long deployMillis = millisSince(started);
+      progress.accept("vault deployed at " + d.vault());
+
+      long seedStart = System.nanoTime();
+      long seedFrom = chain.blockNumber();
+      Seeded book = seed(chain, devnet, d, owner);
+      long seedMillis = millisSince(seedStart);
+      BenchReport.Setup setup =
+          new BenchReport.Setup(
+              options.accounts(), options.liquidatable(), "BTC -" + BTC_DROP_BPS / 100 + "%", options.seed(),
+              deployMillis, seedMillis, chain.blockNumber() - seedFrom);
+
+      devnet.setAutomine(false); // the keeper's transactions wait in the pool; blocks come from evm_mine only
+      RpcObserver.install(counter);
+      Signer keeper = WalletLoader.fromKeystore(options.keystore(), options.passwordFile());
+      StrategyConfig strategy = DemoScenario.strategy(anvil.rpcUrl(), d, null);
+      Path template = work.resolve("cold.db");
+      BenchReport.ColdStart cold;
+      BenchReport.SteadyState steady;
+      memory.read(); // a collection first, so the peaks start from the live set
+      boolean rssReset = memory.resetPeaks();
+      long coldStart = System.nanoTime();
+      try (BenchKeeper k = BenchKeeper.open(chain, strategy, keeper, template)) {
+        BenchKeeper.HeadRun first = k.process(chain.blockNumber(), counter);
+        cold = coldStart(first, millisSince(coldStart), rssReset);
+        steady = steadyState(k, chain, d, owner, devnet, book);
+      }
+      BenchReport.Latency latency = latency(chain, devnet, d, owner, strategy, keeper, template, work, book);
+      return new BenchReport(
+          setup, cold, steady, latency, BenchStats.targets(cold, steady, latency, options.liquidatable()),
+          millisSince(started),
+          "processHead called directly after each mined block (keeper run polls eth_blockNumber every poll interval"
+              + " on top); Anvil on 127.0.0.1; latency rounds start from one chain snapshot");
+    } finally {
+      RpcObserver.install(previous);
+      deleteQuietly(work);
+    }
+  }
+
+  /** The addresses written, the liquidatable ones among them, and the book's config and prices. */
+  private record Seeded(List<Address> addresses, Set<Address> victims) {}
+
+  private Seeded seed(ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner) {
+    VaultReader reader = new VaultReader(chain, new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
+    VaultConfig config = reader.readLayout(chain.blockNumber()).config();
+    VaultPrices before = VaultDeployment.prices(ETH, BTC);
+    VaultPrices after = VaultDeployment.prices(ETH, btcAfter());
+    BenchBook book =
+        BenchBook.generate(
+            config, before, after,
+            new BenchBook.Spec(
+                options.accounts(), options.liquidatable(), options.seed(), VaultDeployment.BTC_PERP,
+                VaultDeployment.USDC));
+    progress.accept("book of " + book.accounts().size() + " accounts generated, " + book.liquidatable().size()
+        + " liquidatable after BTC -" + BTC_DROP_BPS / 100 + "%");
+    BenchSeeder seeder = new BenchSeeder(devnet, d, owner);
+    int every = Math.max(ACCOUNTS_PER_SEED_TX * SEED_TXS_PER_BLOCK, options.accounts() / 10);
+    seeder.seed(book, ACCOUNTS_PER_SEED_TX, SEED_TXS_PER_BLOCK, written -> {
+      if (written % every < ACCOUNTS_PER_SEED_TX * SEED_TXS_PER_BLOCK || written == options.accounts()) {
+        progress.accept(written + " accounts written");
+      }
+    });
+    verifySample(chain, d, config, before, book);
+    return new Seeded(book.addresses(), book.liquidatable());
+  }
+
+  /** The vault's own health factor of a few accounts equals the book's, computed locally with the vault's math. */
+  private static void verifySample(
+      ChainClient chain, VaultDeployment d, VaultConfig config, VaultPrices before, BenchBook book) {
+    List<BenchAccount> sample = new ArrayList<>();
+    book.accounts().stream().filter(a -> book.liquidatable().contains(a.address())).limit(5).forEach(sample::add);
+    book.accounts().stream().filter(a -> !book.liquidatable().contains(a.address())).limit(5).forEach(sample::add);
+    OnChainHealth onChain = new OnChainHealth(new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
+    List<BigInteger> health = onChain.of(sample.stream().map(BenchAccount::address).toList(), chain.blockNumber());
+    for (int i = 0; i < sample.size(); i++) {
+      BigInteger local = VaultMath.healthFactor(config, sample.get(i).state(), before);
+      if (!local.equals(health.get(i)) || local.compareTo(Units.WAD) < 0) {
+        throw new IllegalStateException(
+            "seeded account " + sample.get(i).address() + " has health " + health.get(i) + " on chain, " + local
+                + " in the book");
+      }
+    }
+  }
+
+  /** The cold start's figures: its traffic, then memory after a collection. */
+  private BenchReport.ColdStart coldStart(BenchKeeper.HeadRun run, long coldMillis, boolean rssReset) {
+    MemoryProbe.Reading mem = memory.read();
+    progress.accept("cold start: " + coldMillis + " ms, " + run.report().tracked() + " accounts tracked");
+    return new BenchReport.ColdStart(
+        coldMillis, run.report().tracked(), run.window().httpRequests(), run.window().calls(), run.window().byMethod(),
+        mem.heapUsedAfterGc(), mem.heapPeak(), mem.heapMax(), boxed(mem.rss()), boxed(mem.rssPeak()), rssReset);
+  }
+
+  private BenchReport.SteadyState steadyState(
+      BenchKeeper k, ChainClient chain, VaultDeployment d, Address owner, DevnetControl devnet, Seeded book) {
+    BenchSeeder seeder = new BenchSeeder(devnet, d, owner);
+    List<Address> healthy = book.addresses().stream().filter(a -> !book.victims().contains(a)).toList();
+    List<BenchStats.Head> heads = new ArrayList<>();
+    for (int b = 0; b < options.blocks(); b++) {
+      List<Address> changed = new ArrayList<>();
+      for (int i = 0; i < options.changed() && !healthy.isEmpty(); i++) {
+        changed.add(healthy.get((int) (((long) b * options.changed() + i) % healthy.size())));
+      }
+      if (!changed.isEmpty()) seeder.bump(changed, VaultDeployment.USDC, BUMP);
+      else devnet.mine();
+      BenchKeeper.HeadRun run = k.process(chain.blockNumber(), counter);
+      if (!run.report().liquidatable().isEmpty()) {
+        throw new IllegalStateException("an account turned liquidatable in a steady-state block: the book is wrong");
+      }
+      heads.add(new BenchStats.Head(run.nanos(), run.window()));
+    }
+    BenchReport.ReadAll readAll = readAll(chain, d, book.addresses());
+    BenchReport.SteadyState s = BenchStats.steady(heads, options.changed(), readAll);
+    progress.accept(
+        BenchStats.f("steady state: %.1f calls per block (read-all %d)", s.callsPerBlock(), readAll.calls()));
+    return s;
+  }
+
+  /** The baseline: every account read once at the head, as the daemon's adapter reads them. */
+  private BenchReport.ReadAll readAll(ChainClient chain, VaultDeployment d, List<Address> accounts) {
+    VaultReader reader = new VaultReader(chain, new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
+    long head = chain.blockNumber();
+    List<Long> millis = new ArrayList<>();
+    RpcCounter.Window window = null;
+    for (int i = 0; i < READ_ALL_SAMPLES; i++) {
+      counter.start();
+      long start = System.nanoTime();
+      try {
+        reader.readAccounts(accounts, head);
+      } finally {
+        window = counter.stop();
+      }
+      millis.add(millisSince(start));
+    }
+    return new BenchReport.ReadAll(accounts.size(), window.httpRequests(), window.calls(), Percentiles.of(millis, 50));
+  }
+
+  private BenchReport.Latency latency(
+      ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner, StrategyConfig strategy, Signer keeper,
+      Path template, Path work, Seeded book) {
+    long base = chain.blockNumber();
+    String snapshot = devnet.snapshot();
+    List<BenchStats.Head> rounds = new ArrayList<>();
+    List<Integer> liquidatable = new ArrayList<>();
+    List<Integer> sent = new ArrayList<>();
+    int onChain = -1;
+    for (int r = 0; r < options.rounds(); r++) {
+      Path journal = work.resolve("round-" + r + ".db");
+      copy(template, journal);
+      try (BenchKeeper k = BenchKeeper.open(chain, strategy, keeper, journal)) {
+        k.process(base, counter); // warm: this keeper's first head reads every account
+        DemoScenario.setFeeds(chain, devnet, d, owner, ETH, btcAfter());
+        long head = chain.blockNumber();
+        BenchKeeper.HeadRun run = k.process(head, counter);
+        rounds.add(new BenchStats.Head(run.nanos(), run.window()));
+        liquidatable.add(run.report().liquidatable().size());
+        sent.add(run.report().sent().size());
+        if (r == 0) {
+          onChain = new OnChainHealth(new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault())
+              .countLiquidatable(book.addresses(), head);
+        }
+        progress.accept("latency round " + (r + 1) + ": " + run.report().sent().size() + " sent, processHead "
+            + run.nanos() / 1_000_000 + " ms");
+      }
+      devnet.dropAllTransactions();
+      devnet.revert(snapshot);
+      snapshot = devnet.snapshot();
+    }
+    return BenchStats.latency(rounds, liquidatable, sent, onChain);
+  }
+
+  private static BigInteger btcAfter() {
+    return BTC.multiply(BigInteger.valueOf(10_000 - BTC_DROP_BPS)).divide(Units.BPS);
+  }
+
+  /** Copies a closed journal (its WAL was checkpointed on close). */
+  private static void copy(Path from, Path to) {
+    try {
+      Files.copy(from, to);
+    } catch (IOException e) {
+      throw new KeeperException("cannot copy the bench journal: " + e.getMessage(), e);
+    }
+  }
+
+  private static Long boxed(java.util.OptionalLong v) {
+    return v.isPresent() ? v.getAsLong() : null;
+  }
+
+  private static long millisSince(long startNanos) {
+    return (System.nanoTime() - startNanos) / 1_000_000;
+  }
+
+  private static Path tempDir() {
+    try {
+      return Files.createTempDirectory("keeper-bench");
+    } catch (IOException e) {
+      throw new KeeperException("cannot create a temporary directory for the bench journals: " + e.getMessage(), e);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | RuntimeException ignored) {
+      // a leftover temporary file is harmless
+    }
+  }
+}

@@ -1,0 +1,127 @@
+package io.collateralkeeper.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Turns measured heads into the report's figures, and the figures into target verdicts (pure). */
+public final class BenchStats {
+  /** Cold start target, milliseconds. */
+  public static final long COLD_START_MAX_MILLIS = 60_000;
+  /** Heap target (live heap after the cold start), bytes. */
+  public static final long HEAP_MAX_BYTES = 512L * 1024 * 1024;
+  /** New block to transaction handed over: median target, milliseconds. */
+  public static final double MEDIAN_MAX_MILLIS = 50;
+  /** New block to transaction handed over: 99th percentile target, milliseconds. */
+  public static final double P99_MAX_MILLIS = 200;
+
+  private BenchStats() {}
+
+  /**
+   * One measured {@code processHead}.
+   *
+   * @param nanos its duration
+   * @param window its JSON-RPC traffic
+   */
+  public record Head(long nanos, RpcCounter.Window window) {}
+
+  /**
+   * The steady-state figures of {@code heads} (at least one).
+   *
+   * @param changed accounts changed per block
+   * @param readAll the read-all baseline
+   */
+  public static BenchReport.SteadyState steady(List<Head> heads, int changed, BenchReport.ReadAll readAll) {
+    if (heads.isEmpty()) throw new IllegalArgumentException("no steady-state head measured");
+    long http = 0;
+    long calls = 0;
+    long maxCalls = 0;
+    Map<String, Long> byMethod = new TreeMap<>();
+    List<Long> millis = new ArrayList<>();
+    for (Head h : heads) {
+      http += h.window().httpRequests();
+      calls += h.window().calls();
+      maxCalls = Math.max(maxCalls, h.window().calls());
+      h.window().byMethod().forEach((m, n) -> byMethod.merge(m, n, Long::sum));
+      millis.add(h.nanos() / 1_000_000);
+    }
+    int n = heads.size();
+    Map<String, Double> perBlock = new TreeMap<>();
+    byMethod.forEach((m, c) -> perBlock.put(m, (double) c / n));
+    double callsPerBlock = (double) calls / n;
+    double ratio = readAll.calls() == 0 ? 0 : callsPerBlock / readAll.calls();
+    return new BenchReport.SteadyState(
+        n, changed, (double) http / n, callsPerBlock, maxCalls, perBlock, Percentiles.of(millis, 50), readAll, ratio);
+  }
+
+  /**
+   * The latency figures of the rounds.
+   *
+   * @param rounds each round's price-move head
+   * @param liquidatable accounts the keeper found liquidatable, per round
+   * @param sent liquidations the keeper reported sent, per round
+   * @param onChainLiquidatable accounts the vault reported liquidatable at the first round's block
+   */
+  public static BenchReport.Latency latency(
+      List<Head> rounds, List<Integer> liquidatable, List<Integer> sent, int onChainLiquidatable) {
+    List<Long> sends = new ArrayList<>();
+    List<Long> processMillis = new ArrayList<>();
+    for (Head h : rounds) {
+      sends.addAll(h.window().sendNanos());
+      processMillis.add(h.nanos() / 1_000_000);
+    }
+    return new BenchReport.Latency(
+        rounds.size(), liquidatable, sent, sends.size(), onChainLiquidatable, millis(Percentiles.of(sends, 50)),
+        millis(Percentiles.of(sends, 99)), millis(Percentiles.of(sends, 100)), processMillis);
+  }
+
+  /**
+   * Each figure against its target: cold start under 60 s, live heap under 512 MiB, steady-state JSON-RPC calls per
+   * block at most {@code 3 + changed/500}, every liquidatable account sent in every round, new block to send median
+   * under 50 ms and 99th percentile under 200 ms.
+   */
+  public static List<BenchReport.Target> targets(
+      BenchReport.ColdStart cold, BenchReport.SteadyState steady, BenchReport.Latency latency, int liquidatable) {
+    List<BenchReport.Target> out = new ArrayList<>();
+    out.add(
+        new BenchReport.Target(
+            "cold start", f("%.1f s", cold.millis() / 1000.0), "< 60 s", cold.millis() < COLD_START_MAX_MILLIS));
+    out.add(
+        new BenchReport.Target(
+            "heap after cold start", mib(cold.heapUsedAfterGc()), "< 512 MiB", cold.heapUsedAfterGc() < HEAP_MAX_BYTES));
+    double allowed = 3 + steady.changedPerBlock() / 500.0;
+    out.add(
+        new BenchReport.Target(
+            "JSON-RPC calls per steady block", f("%.1f", steady.callsPerBlock()),
+            f("<= %.1f (3 + %d/500)", allowed, steady.changedPerBlock()), steady.callsPerBlock() <= allowed));
+    boolean allSent = latency.sentPerRound().stream().allMatch(s -> s == liquidatable)
+        && latency.sendsCounted() == (long) liquidatable * latency.rounds();
+    out.add(
+        new BenchReport.Target(
+            "liquidations sent per round", latency.sentPerRound().toString(), "= " + liquidatable, allSent));
+    out.add(
+        new BenchReport.Target(
+            "block -> send, median", f("%.1f ms", latency.medianMillis()), "< 50 ms",
+            latency.sendsCounted() > 0 && latency.medianMillis() < MEDIAN_MAX_MILLIS));
+    out.add(
+        new BenchReport.Target(
+            "block -> send, p99", f("%.1f ms", latency.p99Millis()), "< 200 ms",
+            latency.sendsCounted() > 0 && latency.p99Millis() < P99_MAX_MILLIS));
+    return out;
+  }
+
+  /** Bytes as MiB with one decimal. */
+  static String mib(long bytes) {
+    return f("%.1f MiB", bytes / (1024.0 * 1024.0));
+  }
+
+  /** {@link String#format} in the root locale (a decimal point whatever the machine's locale). */
+  static String f(String pattern, Object... args) {
+    return String.format(java.util.Locale.ROOT, pattern, args);
+  }
+
+  private static double millis(long nanos) {
+    return Math.round(nanos / 100_000.0) / 10.0;
+  }
+}
