@@ -1,0 +1,78 @@
+package io.collateralkeeper.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class BenchStatsTest {
+  private static final BenchReport.ReadAll READ_ALL = new BenchReport.ReadAll(100_000, 1, 400, 3_000);
+
+  @Test
+  void shouldAverageTheSteadyStateHeadsAndCompareThemWithReadingEverything() {
+    List<BenchStats.Head> heads =
+        List.of(
+            head(10_000_000, 2, Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L, "eth_call", 1L)),
+            head(30_000_000, 3, Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L, "eth_call", 2L)));
+    BenchReport.SteadyState s = BenchStats.steady(heads, 50, READ_ALL);
+    assertThat(s.blocks()).isEqualTo(2);
+    assertThat(s.callsPerBlock()).isEqualTo(3.5);
+    assertThat(s.httpRequestsPerBlock()).isEqualTo(2.5);
+    assertThat(s.maxCallsPerBlock()).isEqualTo(4);
+    assertThat(s.callsByMethodPerBlock()).containsEntry("eth_call", 1.5).containsEntry("eth_getLogs", 1.0);
+    assertThat(s.medianMillis()).isEqualTo(10);
+    assertThat(s.callsRatio()).isEqualTo(3.5 / 400);
+  }
+
+  @Test
+  void shouldTakeLatencyPercentilesOverEverySendOfEveryRound() {
+    List<BenchStats.Head> rounds =
+        List.of(sends(90_000_000, 10_000_000, 20_000_000), sends(80_000_000, 30_000_000, 70_000_000));
+    BenchReport.Latency l = BenchStats.latency(rounds, List.of(2, 2), List.of(2, 2), 2);
+    assertThat(l.sendsCounted()).isEqualTo(4);
+    assertThat(l.medianMillis()).isEqualTo(20.0);
+    assertThat(l.p99Millis()).isEqualTo(70.0);
+    assertThat(l.maxMillis()).isEqualTo(70.0);
+    assertThat(l.processHeadMillis()).containsExactly(90L, 80L);
+  }
+
+  @Test
+  void shouldJudgeEachFigureAgainstItsTarget() {
+    BenchReport.ColdStart cold =
+        new BenchReport.ColdStart(59_999, 100_000, 10, 500, Map.of(), 600L << 20, 900L << 20, 4L << 30, null, null, false);
+    BenchReport.SteadyState steady =
+        new BenchReport.SteadyState(20, 50, 3, 3.1, 4, Map.of(), 20, READ_ALL, 3.1 / 400);
+    BenchReport.Latency latency =
+        new BenchReport.Latency(2, List.of(100, 100), List.of(100, 99), 199, 100, 49.9, 200.0, 250.0, List.of(300L, 310L));
+
+    List<BenchReport.Target> t = BenchStats.targets(cold, steady, latency, 100);
+
+    assertThat(t).extracting(BenchReport.Target::name)
+        .containsExactly("cold start", "heap after cold start", "JSON-RPC calls per steady block",
+            "liquidations sent per round", "block -> send, median", "block -> send, p99");
+    assertThat(t).extracting(BenchReport.Target::met).containsExactly(true, false, true, false, true, false);
+    assertThat(t.get(2).target()).isEqualTo("<= 3.1 (3 + 50/500)");
+    assertThat(t.get(1).value()).isEqualTo("600.0 MiB");
+  }
+
+  @Test
+  void shouldNotCountLatencyTargetsAsMetWithoutAnySend() {
+    BenchReport.Latency none = new BenchReport.Latency(1, List.of(0), List.of(0), 0, 0, 0, 0, 0, List.of(5L));
+    BenchReport.ColdStart cold = new BenchReport.ColdStart(1, 1, 1, 1, Map.of(), 1, 1, 1, null, null, false);
+    BenchReport.SteadyState steady = new BenchReport.SteadyState(1, 0, 1, 1, 1, Map.of(), 1, READ_ALL, 0);
+    List<BenchReport.Target> t = BenchStats.targets(cold, steady, none, 0);
+    assertThat(t.get(4).met()).isFalse();
+    assertThat(t.get(5).met()).isFalse();
+  }
+
+  private static BenchStats.Head head(long nanos, long http, Map<String, Long> byMethod) {
+    long calls = byMethod.values().stream().mapToLong(Long::longValue).sum();
+    return new BenchStats.Head(nanos, new RpcCounter.Window(http, calls, 0, byMethod, List.of()));
+  }
+
+  private static BenchStats.Head sends(long nanos, long... sendNanos) {
+    List<Long> s = java.util.Arrays.stream(sendNanos).boxed().toList();
+    return new BenchStats.Head(nanos, new RpcCounter.Window(1, s.size(), 0, Map.of(RpcCounter.SEND_RAW, (long) s.size()), s));
+  }
+}

@@ -1,0 +1,42 @@
+package io.collateralkeeper.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class RpcCounterTest {
+  @Test
+  void shouldCountRequestsCallsAndMethodsOnlyInsideAWindow() {
+    RpcCounter c = new RpcCounter();
+    assertThat(c.observesRequests()).isFalse();
+    c.onRequest("e", List.of("eth_call")); // before the window: ignored
+
+    c.start();
+    assertThat(c.observesRequests()).isTrue();
+    c.onRequest("e", List.of("eth_getBlockByNumber"));
+    c.onRequest("e", List.of("eth_call", "eth_call", "eth_call"));
+    c.onRequest("e", List.of(RpcCounter.SEND_RAW, RpcCounter.SEND_RAW));
+    c.onFailure("e", 5, "ConnectException");
+    RpcCounter.Window w = c.stop();
+
+    assertThat(c.observesRequests()).isFalse();
+    assertThat(w.httpRequests()).isEqualTo(3);
+    assertThat(w.calls()).isEqualTo(6);
+    assertThat(w.failures()).isEqualTo(1);
+    assertThat(w.byMethod()).containsEntry("eth_call", 3L).containsEntry("eth_getBlockByNumber", 1L).containsEntry(RpcCounter.SEND_RAW, 2L);
+    assertThat(w.sendNanos()).hasSize(2).allSatisfy(n -> assertThat(n).isNotNegative());
+  }
+
+  @Test
+  void shouldStartEachWindowFromZero() {
+    RpcCounter c = new RpcCounter();
+    c.start();
+    c.onRequest("e", List.of("eth_call"));
+    c.stop();
+    c.start();
+    RpcCounter.Window w = c.stop();
+    assertThat(w.httpRequests()).isZero();
+    assertThat(w.byMethod()).isEmpty();
+  }
+}
