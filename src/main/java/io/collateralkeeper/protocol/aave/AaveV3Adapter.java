@@ -127,6 +127,15 @@ public final class AaveV3Adapter implements ProtectionAdapter {
     return AavePoolEvents.usersIn(logs, contracts.pool());
   }
 
+  /**
+   * 300 blocks: an aToken transfer between users moves the sender's scaled balance without a Pool event naming the
+   * sender (only the aToken's {@code BalanceTransfer}), so every user is re-read now and then.
+   */
+  @Override
+  public long defaultFullRefreshBlocks() {
+    return 300;
+  }
+
   @Override
   public void refresh(long block, long blockTimestamp, Collection<Address> accounts) {
     AaveSnapshot s = reader.read(contracts, List.copyOf(accounts), block, blockTimestamp);
