@@ -139,9 +139,10 @@ public final class AaveV3Adapter implements ProtectionAdapter {
   @Override
   public void refresh(long block, long blockTimestamp, Collection<Address> accounts) {
     AaveSnapshot s = reader.read(contracts, List.copyOf(accounts), block, blockTimestamp);
-    this.market = s.market();
-    this.block = block;
     positions.putAll(s.positions());
+    // users read at earlier heads may be in e-mode categories no reserve names and no user read now is in
+    this.market = reader.withEModesOf(contracts, s.market(), positions.values(), block);
+    this.block = block;
     if (!funding.flashLoan()) readInventory(block);
   }
 
