@@ -62,26 +62,33 @@ public record BenchReport(
    * @param httpRequestsPerBlock mean HTTP requests of one {@code processHead}
    * @param callsPerBlock mean JSON-RPC calls of one {@code processHead}
    * @param maxCallsPerBlock most JSON-RPC calls of one {@code processHead}
+   * @param accountsReadPerBlock mean accounts the keeper re-read from the chain per head
    * @param callsByMethodPerBlock mean calls per block by method
    * @param medianMillis median {@code processHead} time
-   * @param readAll the read-all baseline: every account read once ({@code VaultReader.readAccounts})
-   * @param callsRatio keeper calls per block / read-all calls
+   * @param readAll the same blocks for a keeper that re-reads every account at every head
+   * @param callsRatio keeper calls per block / read-all keeper calls per block
    */
   public record SteadyState(
       int blocks, int changedPerBlock, double httpRequestsPerBlock, double callsPerBlock, long maxCallsPerBlock,
-      Map<String, Double> callsByMethodPerBlock, long medianMillis, ReadAll readAll, double callsRatio) {
+      double accountsReadPerBlock, Map<String, Double> callsByMethodPerBlock, long medianMillis, ReadAll readAll,
+      double callsRatio) {
     public SteadyState {
       callsByMethodPerBlock = Map.copyOf(callsByMethodPerBlock);
     }
   }
 
   /**
-   * @param accounts accounts read
-   * @param httpRequests HTTP requests of one read of all of them
-   * @param calls JSON-RPC calls of it
-   * @param medianMillis median time of one read (over up to three reads)
+   * The read-all baseline: a keeper with {@code liquidation.full-refresh-blocks: 1} (every account re-read at every
+   * head, the daemon's behaviour before touched-only reads) over steady-state blocks like the others.
+   *
+   * @param blocks blocks measured
+   * @param httpRequestsPerBlock mean HTTP requests of one {@code processHead}
+   * @param callsPerBlock mean JSON-RPC calls of one {@code processHead}
+   * @param accountsReadPerBlock mean accounts re-read per head
+   * @param medianMillis median {@code processHead} time
    */
-  public record ReadAll(int accounts, long httpRequests, long calls, long medianMillis) {}
+  public record ReadAll(
+      int blocks, double httpRequestsPerBlock, double callsPerBlock, double accountsReadPerBlock, long medianMillis) {}
 
   /**
    * @param rounds rounds measured (each from the same chain snapshot, with a fresh keeper on a copy of the journal)

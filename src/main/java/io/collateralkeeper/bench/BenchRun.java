@@ -4,7 +4,6 @@ import io.collateralkeeper.KeeperException;
 import io.collateralkeeper.chain.ChainClient;
 import io.collateralkeeper.chain.Multicall;
 import io.collateralkeeper.chain.RpcObserver;
-import io.collateralkeeper.config.StrategyConfig;
 import io.collateralkeeper.devnet.AnvilBinary;
 import io.collateralkeeper.devnet.AnvilOptions;
 import io.collateralkeeper.devnet.AnvilProcess;
@@ -28,7 +27,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -38,11 +36,13 @@ import java.util.function.Consumer;
  *
  * <ol>
  *   <li>cold start: daemon creation to the first {@code processHead} returning, then heap and resident memory;
- *   <li>steady state: {@code --blocks} blocks with {@code --changed} accounts changed in each, JSON-RPC traffic per
- *       head, against reading every account once ({@code VaultReader.readAccounts});
- *   <li>latency: {@code --rounds} times, from one chain snapshot with a fresh keeper on a copy of the journal (warmed
- *       by one head), a block moving BTC down 5% that makes {@code --liquidatable} accounts liquidatable, and the time
- *       from {@code processHead} to each {@code eth_sendRawTransaction} handed to the HTTP client.
+ *   <li>steady state: {@code --blocks} blocks with {@code --changed} accounts changed in each ({@link SteadyPhase}),
+ *       JSON-RPC traffic per head, against a keeper that re-reads every account at every head ({@code
+ *       liquidation.full-refresh-blocks: 1}) over up to three such blocks;
+ *   <li>latency ({@link LatencyPhase}): {@code --rounds} times, from one chain snapshot with a fresh keeper on a copy
+ *       of the journal (warmed by one head), a block moving BTC down 5% that makes {@code --liquidatable} accounts
+ *       liquidatable, and the time from {@code processHead} to each {@code eth_sendRawTransaction} handed to the HTTP
+ *       client.
  * </ol>
  */
 public final class BenchRun {
@@ -57,11 +57,10 @@ public final class BenchRun {
   /** 500 accounts are about 480 KB of calldata: 3 seed transactions stay within Anvil's default 2 MB request. */
   private static final int ACCOUNTS_PER_SEED_TX = 500;
   private static final int SEED_TXS_PER_BLOCK = 3;
-  private static final int READ_ALL_SAMPLES = 3;
-  /** Calls per aggregate3 of the read-all baseline: what {@code KeeperAssembly} gives the vault reader. */
-  private static final int CALLS_PER_AGGREGATE = 250;
-  /** USDC (6 decimals) added to each changed account in a steady-state block: $1. */
-  private static final BigInteger BUMP = BigInteger.valueOf(1_000_000);
+  /** Steady-state blocks of the read-all baseline (at most; fewer when --blocks is smaller). */
+  private static final int READ_ALL_BLOCKS = 3;
+  /** Calls per aggregate3 of the bench's own checks. */
+  private static final int CALLS_PER_AGGREGATE = 500;
 
   /**
    * Bench parameters.
@@ -115,7 +114,10 @@ public final class BenchRun {
 
       long seedStart = System.nanoTime();
       long seedFrom = chain.blockNumber();
-      Seeded book = seed(chain, devnet, d, owner);
+      BenchSeeder seeder = new BenchSeeder(devnet, d, owner);
+      BenchBook book = book(chain, d);
+      seed(seeder, book);
+      verifySample(chain, d, book);
       long seedMillis = millisSince(seedStart);
       BenchReport.Setup setup =
           new BenchReport.Setup(
@@ -124,24 +126,39 @@ public final class BenchRun {
 
       devnet.setAutomine(false); // the keeper's transactions wait in the pool; blocks come from evm_mine only
       RpcObserver.install(counter);
-      Signer keeper = WalletLoader.fromKeystore(options.keystore(), options.passwordFile());
-      StrategyConfig strategy = DemoScenario.strategy(anvil.rpcUrl(), d, null);
-      Path template = work.resolve("cold.db");
+      BenchContext ctx =
+          new BenchContext(
+              chain, devnet, d, owner, book.addresses(), book.liquidatable(), seeder,
+              DemoScenario.strategy(anvil.rpcUrl(), d, null),
+              WalletLoader.fromKeystore(options.keystore(), options.passwordFile()), counter, work);
+      book = null; // only the addresses are needed from here: the book's states would weigh on the heap figures
+      SteadyPhase steadyBlocks = new SteadyPhase(ctx, options.changed());
+
       BenchReport.ColdStart cold;
-      BenchReport.SteadyState steady;
+      List<BenchStats.Head> steadyHeads;
       memory.read(); // a collection first, so the peaks start from the live set
       boolean rssReset = memory.resetPeaks();
       long coldStart = System.nanoTime();
-      try (BenchKeeper k = BenchKeeper.open(chain, strategy, keeper, template)) {
+      try (BenchKeeper k = ctx.keeper(ctx.strategy(), "cold", null)) {
         BenchKeeper.HeadRun first = k.process(chain.blockNumber(), counter);
         cold = coldStart(first, millisSince(coldStart), rssReset);
-        steady = steadyState(k, chain, d, owner, devnet, book);
+        steadyHeads = steadyBlocks.run(k, options.blocks());
       }
-      BenchReport.Latency latency = latency(chain, devnet, d, owner, strategy, keeper, template, work, book);
+      BenchReport.ReadAll readAll;
+      try (BenchKeeper k = ctx.keeper(ctx.withFullRefresh(1), "read-all", work.resolve("cold.db"))) {
+        k.process(chain.blockNumber(), counter); // its first head
+        readAll = BenchStats.readAll(steadyBlocks.run(k, Math.min(options.blocks(), READ_ALL_BLOCKS)));
+      }
+      BenchReport.SteadyState steady = BenchStats.steady(steadyHeads, options.changed(), readAll);
+      progress.accept(BenchStats.f("steady state: %.1f calls per block, read-all %.1f", steady.callsPerBlock(),
+          readAll.callsPerBlock()));
+
+      BenchReport.Latency latency =
+          new LatencyPhase(ctx, ETH, btcAfter()).run(options.rounds(), work.resolve("read-all.db"), progress);
       return new BenchReport(
           setup, cold, steady, latency, BenchStats.targets(cold, steady, latency, options.liquidatable()),
           millisSince(started),
-          "processHead called directly after each mined block (keeper run polls eth_blockNumber every poll interval"
+          "processHead called directly after each mined block (keeper run polls for the head every poll interval"
               + " on top); Anvil on 127.0.0.1 with --no-request-size-limit; latency rounds start from one chain"
               + " snapshot");
     } finally {
@@ -150,40 +167,37 @@ public final class BenchRun {
     }
   }
 
-  /** The addresses written, the liquidatable ones among them, and the book's config and prices. */
-  private record Seeded(List<Address> addresses, Set<Address> victims) {}
-
-  private Seeded seed(ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner) {
+  private BenchBook book(ChainClient chain, VaultDeployment d) {
     VaultReader reader = new VaultReader(chain, new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
     VaultConfig config = reader.readLayout(chain.blockNumber()).config();
-    VaultPrices before = VaultDeployment.prices(ETH, BTC);
-    VaultPrices after = VaultDeployment.prices(ETH, btcAfter());
     BenchBook book =
         BenchBook.generate(
-            config, before, after,
+            config, VaultDeployment.prices(ETH, BTC), VaultDeployment.prices(ETH, btcAfter()),
             new BenchBook.Spec(
                 options.accounts(), options.liquidatable(), options.seed(), VaultDeployment.BTC_PERP,
                 VaultDeployment.USDC));
     progress.accept("book of " + book.accounts().size() + " accounts generated, " + book.liquidatable().size()
         + " liquidatable after BTC -" + BTC_DROP_BPS / 100 + "%");
-    BenchSeeder seeder = new BenchSeeder(devnet, d, owner);
-    int every = Math.max(ACCOUNTS_PER_SEED_TX * SEED_TXS_PER_BLOCK, options.accounts() / 10);
+    return book;
+  }
+
+  private void seed(BenchSeeder seeder, BenchBook book) {
+    int perBlock = ACCOUNTS_PER_SEED_TX * SEED_TXS_PER_BLOCK;
+    int every = Math.max(perBlock, options.accounts() / 10);
     seeder.seed(book, ACCOUNTS_PER_SEED_TX, SEED_TXS_PER_BLOCK, written -> {
-      if (written % every < ACCOUNTS_PER_SEED_TX * SEED_TXS_PER_BLOCK || written == options.accounts()) {
-        progress.accept(written + " accounts written");
-      }
+      if (written % every < perBlock || written == options.accounts()) progress.accept(written + " accounts written");
     });
-    verifySample(chain, d, config, before, book);
-    return new Seeded(book.addresses(), book.liquidatable());
   }
 
   /** The vault's own health factor of a few accounts equals the book's, computed locally with the vault's math. */
-  private static void verifySample(
-      ChainClient chain, VaultDeployment d, VaultConfig config, VaultPrices before, BenchBook book) {
+  private static void verifySample(ChainClient chain, VaultDeployment d, BenchBook book) {
+    VaultReader reader = new VaultReader(chain, new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
+    VaultConfig config = reader.readLayout(chain.blockNumber()).config();
+    VaultPrices before = VaultDeployment.prices(ETH, BTC);
     List<BenchAccount> sample = new ArrayList<>();
     book.accounts().stream().filter(a -> book.liquidatable().contains(a.address())).limit(5).forEach(sample::add);
     book.accounts().stream().filter(a -> !book.liquidatable().contains(a.address())).limit(5).forEach(sample::add);
-    OnChainHealth onChain = new OnChainHealth(new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
+    OnChainHealth onChain = new OnChainHealth(reader.multicall(), d.vault());
     List<BigInteger> health = onChain.of(sample.stream().map(BenchAccount::address).toList(), chain.blockNumber());
     for (int i = 0; i < sample.size(); i++) {
       BigInteger local = VaultMath.healthFactor(config, sample.get(i).state(), before);
@@ -204,95 +218,8 @@ public final class BenchRun {
         mem.heapUsedAfterGc(), mem.heapPeak(), mem.heapMax(), boxed(mem.rss()), boxed(mem.rssPeak()), rssReset);
   }
 
-  private BenchReport.SteadyState steadyState(
-      BenchKeeper k, ChainClient chain, VaultDeployment d, Address owner, DevnetControl devnet, Seeded book) {
-    BenchSeeder seeder = new BenchSeeder(devnet, d, owner);
-    List<Address> healthy = book.addresses().stream().filter(a -> !book.victims().contains(a)).toList();
-    List<BenchStats.Head> heads = new ArrayList<>();
-    for (int b = 0; b < options.blocks(); b++) {
-      List<Address> changed = new ArrayList<>();
-      for (int i = 0; i < options.changed() && !healthy.isEmpty(); i++) {
-        changed.add(healthy.get((int) (((long) b * options.changed() + i) % healthy.size())));
-      }
-      if (!changed.isEmpty()) seeder.bump(changed, VaultDeployment.USDC, BUMP);
-      else devnet.mine();
-      BenchKeeper.HeadRun run = k.process(chain.blockNumber(), counter);
-      if (!run.report().liquidatable().isEmpty()) {
-        throw new IllegalStateException("an account turned liquidatable in a steady-state block: the book is wrong");
-      }
-      heads.add(new BenchStats.Head(run.nanos(), run.window()));
-    }
-    BenchReport.ReadAll readAll = readAll(chain, d, book.addresses());
-    BenchReport.SteadyState s = BenchStats.steady(heads, options.changed(), readAll);
-    progress.accept(
-        BenchStats.f("steady state: %.1f calls per block (read-all %d)", s.callsPerBlock(), readAll.calls()));
-    return s;
-  }
-
-  /** The baseline: every account read once at the head, as the daemon's adapter reads them. */
-  private BenchReport.ReadAll readAll(ChainClient chain, VaultDeployment d, List<Address> accounts) {
-    VaultReader reader = new VaultReader(chain, new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault());
-    long head = chain.blockNumber();
-    List<Long> millis = new ArrayList<>();
-    RpcCounter.Window window = null;
-    for (int i = 0; i < READ_ALL_SAMPLES; i++) {
-      counter.start();
-      long start = System.nanoTime();
-      try {
-        reader.readAccounts(accounts, head);
-      } finally {
-        window = counter.stop();
-      }
-      millis.add(millisSince(start));
-    }
-    return new BenchReport.ReadAll(accounts.size(), window.httpRequests(), window.calls(), Percentiles.of(millis, 50));
-  }
-
-  private BenchReport.Latency latency(
-      ChainClient chain, DevnetControl devnet, VaultDeployment d, Address owner, StrategyConfig strategy, Signer keeper,
-      Path template, Path work, Seeded book) {
-    long base = chain.blockNumber();
-    String snapshot = devnet.snapshot();
-    List<BenchStats.Head> rounds = new ArrayList<>();
-    List<Integer> liquidatable = new ArrayList<>();
-    List<Integer> sent = new ArrayList<>();
-    int onChain = -1;
-    for (int r = 0; r < options.rounds(); r++) {
-      Path journal = work.resolve("round-" + r + ".db");
-      copy(template, journal);
-      try (BenchKeeper k = BenchKeeper.open(chain, strategy, keeper, journal)) {
-        k.process(base, counter); // warm: this keeper's first head reads every account
-        DemoScenario.setFeeds(chain, devnet, d, owner, ETH, btcAfter());
-        long head = chain.blockNumber();
-        BenchKeeper.HeadRun run = k.process(head, counter);
-        rounds.add(new BenchStats.Head(run.nanos(), run.window()));
-        liquidatable.add(run.report().liquidatable().size());
-        sent.add(run.report().sent().size());
-        if (r == 0) {
-          onChain = new OnChainHealth(new Multicall(chain, d.multicall(), CALLS_PER_AGGREGATE), d.vault())
-              .countLiquidatable(book.addresses(), head);
-        }
-        progress.accept("latency round " + (r + 1) + ": " + run.report().sent().size() + " sent, processHead "
-            + run.nanos() / 1_000_000 + " ms");
-      }
-      devnet.dropAllTransactions();
-      devnet.revert(snapshot);
-      snapshot = devnet.snapshot();
-    }
-    return BenchStats.latency(rounds, liquidatable, sent, onChain);
-  }
-
   private static BigInteger btcAfter() {
     return BTC.multiply(BigInteger.valueOf(10_000 - BTC_DROP_BPS)).divide(Units.BPS);
-  }
-
-  /** Copies a closed journal (its WAL was checkpointed on close). */
-  private static void copy(Path from, Path to) {
-    try {
-      Files.copy(from, to);
-    } catch (IOException e) {
-      throw new KeeperException("cannot copy the bench journal: " + e.getMessage(), e);
-    }
   }
 
   private static Long boxed(java.util.OptionalLong v) {

@@ -23,36 +23,80 @@ public final class BenchStats {
    *
    * @param nanos its duration
    * @param window its JSON-RPC traffic
+   * @param accountsRead accounts it re-read from the chain
    */
-  public record Head(long nanos, RpcCounter.Window window) {}
+  public record Head(long nanos, RpcCounter.Window window, int accountsRead) {
+    static Head of(BenchKeeper.HeadRun run) {
+      return new Head(run.nanos(), run.window(), run.report().accountsRead());
+    }
+  }
 
   /**
    * The steady-state figures of {@code heads} (at least one).
    *
    * @param changed accounts changed per block
-   * @param readAll the read-all baseline
+   * @param readAll the read-all baseline ({@link #readAll})
    */
   public static BenchReport.SteadyState steady(List<Head> heads, int changed, BenchReport.ReadAll readAll) {
-    if (heads.isEmpty()) throw new IllegalArgumentException("no steady-state head measured");
-    long http = 0;
-    long calls = 0;
-    long maxCalls = 0;
-    Map<String, Long> byMethod = new TreeMap<>();
-    List<Long> millis = new ArrayList<>();
-    for (Head h : heads) {
-      http += h.window().httpRequests();
-      calls += h.window().calls();
-      maxCalls = Math.max(maxCalls, h.window().calls());
-      h.window().byMethod().forEach((m, n) -> byMethod.merge(m, n, Long::sum));
-      millis.add(h.nanos() / 1_000_000);
-    }
-    int n = heads.size();
-    Map<String, Double> perBlock = new TreeMap<>();
-    byMethod.forEach((m, c) -> perBlock.put(m, (double) c / n));
-    double callsPerBlock = (double) calls / n;
-    double ratio = readAll.calls() == 0 ? 0 : callsPerBlock / readAll.calls();
+    Totals t = Totals.of(heads);
+    double ratio = readAll.callsPerBlock() == 0 ? 0 : t.callsPerBlock() / readAll.callsPerBlock();
     return new BenchReport.SteadyState(
-        n, changed, (double) http / n, callsPerBlock, maxCalls, perBlock, Percentiles.of(millis, 50), readAll, ratio);
+        t.n, changed, t.httpPerBlock(), t.callsPerBlock(), t.maxCalls, t.accountsReadPerBlock(), t.byMethodPerBlock(),
+        t.medianMillis(), readAll, ratio);
+  }
+
+  /** The read-all baseline's figures of its {@code heads} (at least one). */
+  public static BenchReport.ReadAll readAll(List<Head> heads) {
+    Totals t = Totals.of(heads);
+    return new BenchReport.ReadAll(t.n, t.httpPerBlock(), t.callsPerBlock(), t.accountsReadPerBlock(), t.medianMillis());
+  }
+
+  /** Sums over measured heads. */
+  private static final class Totals {
+    int n;
+    long http;
+    long calls;
+    long maxCalls;
+    long accountsRead;
+    final Map<String, Long> byMethod = new TreeMap<>();
+    final List<Long> millis = new ArrayList<>();
+
+    static Totals of(List<Head> heads) {
+      if (heads.isEmpty()) throw new IllegalArgumentException("no head measured");
+      Totals t = new Totals();
+      for (Head h : heads) {
+        t.n++;
+        t.http += h.window().httpRequests();
+        t.calls += h.window().calls();
+        t.maxCalls = Math.max(t.maxCalls, h.window().calls());
+        t.accountsRead += h.accountsRead();
+        h.window().byMethod().forEach((m, c) -> t.byMethod.merge(m, c, Long::sum));
+        t.millis.add(h.nanos() / 1_000_000);
+      }
+      return t;
+    }
+
+    double httpPerBlock() {
+      return (double) http / n;
+    }
+
+    double callsPerBlock() {
+      return (double) calls / n;
+    }
+
+    double accountsReadPerBlock() {
+      return (double) accountsRead / n;
+    }
+
+    long medianMillis() {
+      return Percentiles.of(millis, 50);
+    }
+
+    Map<String, Double> byMethodPerBlock() {
+      Map<String, Double> out = new TreeMap<>();
+      byMethod.forEach((m, c) -> out.put(m, (double) c / n));
+      return out;
+    }
   }
 
   /**

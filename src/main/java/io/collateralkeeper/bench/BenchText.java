@@ -31,14 +31,16 @@ public final class BenchText {
         mib(c.heapPeak()), mib(c.heapMax()), rss));
     BenchReport.SteadyState st = r.steadyState();
     line(b, f("steady state  %d blocks, %,d accounts changed per block", st.blocks(), st.changedPerBlock()));
-    line(b, f("  keeper      %.1f HTTP requests, %.1f JSON-RPC calls per block (most %,d), median processHead %,d ms",
-        st.httpRequestsPerBlock(), st.callsPerBlock(), st.maxCallsPerBlock(), st.medianMillis()));
+    line(b, f("  keeper      %.1f HTTP requests, %.1f JSON-RPC calls per block (most %,d), %.1f accounts re-read,"
+        + " median processHead %,d ms", st.httpRequestsPerBlock(), st.callsPerBlock(), st.maxCallsPerBlock(),
+        st.accountsReadPerBlock(), st.medianMillis()));
     line(b, "              calls per block: " + st.callsByMethodPerBlock().entrySet().stream()
         .map(e -> f("%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
     BenchReport.ReadAll ra = st.readAll();
-    line(b, f("  read-all    %,d HTTP requests, %,d JSON-RPC calls, %,d ms to read all %,d accounts once", ra.httpRequests(),
-        ra.calls(), ra.medianMillis(), ra.accounts()));
-    line(b, f("  ratio       keeper calls per block / read-all calls = %.3f", st.callsRatio()));
+    line(b, f("  read-all    %.1f HTTP requests, %.1f JSON-RPC calls per block, %,.0f accounts re-read, median processHead"
+        + " %,d ms (full-refresh-blocks: 1, %d blocks)", ra.httpRequestsPerBlock(), ra.callsPerBlock(),
+        ra.accountsReadPerBlock(), ra.medianMillis(), ra.blocks()));
+    line(b, f("  ratio       keeper calls per block / read-all calls per block = %.3f", st.callsRatio()));
     BenchReport.Latency l = r.latency();
     line(b, f("latency       %d rounds: liquidatable %s, sent %s, %,d eth_sendRawTransaction counted; the vault reports %,d"
         + " liquidatable", l.rounds(), l.liquidatablePerRound(), l.sentPerRound(), l.sendsCounted(), l.onChainLiquidatable()));

@@ -7,22 +7,35 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class BenchStatsTest {
-  private static final BenchReport.ReadAll READ_ALL = new BenchReport.ReadAll(100_000, 1, 400, 3_000);
+  private static final BenchReport.ReadAll READ_ALL = new BenchReport.ReadAll(3, 5, 400, 100_000, 3_000);
 
   @Test
   void shouldAverageTheSteadyStateHeadsAndCompareThemWithReadingEverything() {
     List<BenchStats.Head> heads =
         List.of(
-            head(10_000_000, 2, Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L, "eth_call", 1L)),
-            head(30_000_000, 3, Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L, "eth_call", 2L)));
+            head(10_000_000, 2, 50, Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L, "eth_call", 1L)),
+            head(30_000_000, 3, 40, Map.of("eth_getBlockByNumber", 1L, "eth_getLogs", 1L, "eth_call", 2L)));
     BenchReport.SteadyState s = BenchStats.steady(heads, 50, READ_ALL);
     assertThat(s.blocks()).isEqualTo(2);
     assertThat(s.callsPerBlock()).isEqualTo(3.5);
     assertThat(s.httpRequestsPerBlock()).isEqualTo(2.5);
     assertThat(s.maxCallsPerBlock()).isEqualTo(4);
+    assertThat(s.accountsReadPerBlock()).isEqualTo(45.0);
     assertThat(s.callsByMethodPerBlock()).containsEntry("eth_call", 1.5).containsEntry("eth_getLogs", 1.0);
     assertThat(s.medianMillis()).isEqualTo(10);
     assertThat(s.callsRatio()).isEqualTo(3.5 / 400);
+  }
+
+  @Test
+  void shouldSummarizeTheReadAllKeepersHeads() {
+    BenchReport.ReadAll r =
+        BenchStats.readAll(
+            List.of(head(3_000_000_000L, 1, 100_000, Map.of("eth_call", 201L)),
+                head(2_000_000_000L, 1, 100_000, Map.of("eth_call", 203L))));
+    assertThat(r.blocks()).isEqualTo(2);
+    assertThat(r.callsPerBlock()).isEqualTo(202.0);
+    assertThat(r.accountsReadPerBlock()).isEqualTo(100_000.0);
+    assertThat(r.medianMillis()).isEqualTo(2_000);
   }
 
   @Test
@@ -42,7 +55,7 @@ class BenchStatsTest {
     BenchReport.ColdStart cold =
         new BenchReport.ColdStart(59_999, 100_000, 10, 500, Map.of(), 600L << 20, 900L << 20, 4L << 30, null, null, false);
     BenchReport.SteadyState steady =
-        new BenchReport.SteadyState(20, 50, 3, 3.1, 4, Map.of(), 20, READ_ALL, 3.1 / 400);
+        new BenchReport.SteadyState(20, 50, 3, 3.1, 4, 50, Map.of(), 20, READ_ALL, 3.1 / 400);
     BenchReport.Latency latency =
         new BenchReport.Latency(2, List.of(100, 100), List.of(100, 99), 199, 100, 49.9, 200.0, 250.0, List.of(300L, 310L));
 
@@ -60,19 +73,20 @@ class BenchStatsTest {
   void shouldNotCountLatencyTargetsAsMetWithoutAnySend() {
     BenchReport.Latency none = new BenchReport.Latency(1, List.of(0), List.of(0), 0, 0, 0, 0, 0, List.of(5L));
     BenchReport.ColdStart cold = new BenchReport.ColdStart(1, 1, 1, 1, Map.of(), 1, 1, 1, null, null, false);
-    BenchReport.SteadyState steady = new BenchReport.SteadyState(1, 0, 1, 1, 1, Map.of(), 1, READ_ALL, 0);
+    BenchReport.SteadyState steady = new BenchReport.SteadyState(1, 0, 1, 1, 1, 0, Map.of(), 1, READ_ALL, 0);
     List<BenchReport.Target> t = BenchStats.targets(cold, steady, none, 0);
     assertThat(t.get(4).met()).isFalse();
     assertThat(t.get(5).met()).isFalse();
   }
 
-  private static BenchStats.Head head(long nanos, long http, Map<String, Long> byMethod) {
+  private static BenchStats.Head head(long nanos, long http, int accountsRead, Map<String, Long> byMethod) {
     long calls = byMethod.values().stream().mapToLong(Long::longValue).sum();
-    return new BenchStats.Head(nanos, new RpcCounter.Window(http, calls, 0, byMethod, List.of()));
+    return new BenchStats.Head(nanos, new RpcCounter.Window(http, calls, 0, byMethod, List.of()), accountsRead);
   }
 
   private static BenchStats.Head sends(long nanos, long... sendNanos) {
     List<Long> s = java.util.Arrays.stream(sendNanos).boxed().toList();
-    return new BenchStats.Head(nanos, new RpcCounter.Window(1, s.size(), 0, Map.of(RpcCounter.SEND_RAW, (long) s.size()), s));
+    return new BenchStats.Head(
+        nanos, new RpcCounter.Window(1, s.size(), 0, Map.of(RpcCounter.SEND_RAW, (long) s.size()), s), 0);
   }
 }
