@@ -42,7 +42,10 @@ public record BenchReport(
    * @param calls JSON-RPC calls of the cold start
    * @param callsByMethod those calls by method
    * @param heapUsedAfterGc heap in use after it, after {@code System.gc()}
-   * @param heapPeak sum of the heap pools' peaks during it (an upper bound of the heap's peak)
+   * @param heapPeak sum of the heap pools' peaks during it (an upper bound of the heap's peak: garbage included)
+   * @param heapLiveMax the largest heap in use right after a garbage collection during it (its peak live set, a floor
+   *     of the heap it needs), 0 when the JVM reports no collections
+   * @param collections garbage collections during it
    * @param heapMax the JVM's maximum heap
    * @param rss resident set after it ({@code VmRSS}), or null without {@code /proc}
    * @param rssPeak resident high-water mark ({@code VmHWM}), or null without {@code /proc}
@@ -50,9 +53,15 @@ public record BenchReport(
    */
   public record ColdStart(
       long millis, int accountsTracked, long httpRequests, long calls, Map<String, Long> callsByMethod,
-      long heapUsedAfterGc, long heapPeak, long heapMax, Long rss, Long rssPeak, boolean rssPeakSinceReset) {
+      long heapUsedAfterGc, long heapPeak, long heapLiveMax, long collections, long heapMax, Long rss, Long rssPeak,
+      boolean rssPeakSinceReset) {
     public ColdStart {
       callsByMethod = Map.copyOf(callsByMethod);
+    }
+
+    /** The heap the cold start needs at least: its peak live set, or the heap after it when larger, bytes. */
+    public long heapNeeded() {
+      return Math.max(heapUsedAfterGc, heapLiveMax);
     }
   }
 

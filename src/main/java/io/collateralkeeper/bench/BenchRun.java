@@ -138,10 +138,9 @@ public final class BenchRun {
       List<BenchStats.Head> steadyHeads;
       memory.read(); // a collection first, so the peaks start from the live set
       boolean rssReset = memory.resetPeaks();
-      long coldStart = System.nanoTime();
-      try (BenchKeeper k = ctx.keeper(ctx.strategy(), "cold", null)) {
-        BenchKeeper.HeadRun first = k.process(chain.blockNumber(), counter);
-        cold = coldStart(first, millisSince(coldStart), rssReset);
+      Cold first = coldStart(ctx, rssReset);
+      cold = first.figures();
+      try (BenchKeeper k = first.keeper()) {
         steadyHeads = steadyBlocks.run(k, options.blocks());
       }
       BenchReport.ReadAll readAll;
@@ -209,13 +208,37 @@ public final class BenchRun {
     }
   }
 
-  /** The cold start's figures: its traffic, then memory after a collection. */
-  private BenchReport.ColdStart coldStart(BenchKeeper.HeadRun run, long coldMillis, boolean rssReset) {
-    MemoryProbe.Reading mem = memory.read();
-    progress.accept("cold start: " + coldMillis + " ms, " + run.report().tracked() + " accounts tracked");
-    return new BenchReport.ColdStart(
-        coldMillis, run.report().tracked(), run.window().httpRequests(), run.window().calls(), run.window().byMethod(),
-        mem.heapUsedAfterGc(), mem.heapPeak(), mem.heapMax(), boxed(mem.rss()), boxed(mem.rssPeak()), rssReset);
+  /** The keeper after its cold start, and the cold start's figures. */
+  private record Cold(BenchKeeper keeper, BenchReport.ColdStart figures) {}
+
+  /**
+   * The cold start: a new keeper with an empty journal, from its creation to its first {@code processHead} returning;
+   * then its memory after a collection.
+   *
+   * @param rssReset whether the resident high-water mark was reset just before
+   */
+  private Cold coldStart(BenchContext ctx, boolean rssReset) {
+    LiveHeapTracker tracker = new LiveHeapTracker();
+    long start = System.nanoTime();
+    BenchKeeper k = ctx.keeper(ctx.strategy(), "cold", null);
+    try {
+      BenchKeeper.HeadRun run = k.process(ctx.chain().blockNumber(), counter);
+      long millis = millisSince(start);
+      tracker.close();
+      MemoryProbe.Reading mem = memory.read();
+      progress.accept("cold start: " + millis + " ms, " + run.report().tracked() + " accounts tracked");
+      return new Cold(
+          k,
+          new BenchReport.ColdStart(
+              millis, run.report().tracked(), run.window().httpRequests(), run.window().calls(),
+              run.window().byMethod(), mem.heapUsedAfterGc(), mem.heapPeak(), tracker.maxLiveBytes(),
+              tracker.collections(), mem.heapMax(), boxed(mem.rss()), boxed(mem.rssPeak()), rssReset));
+    } catch (RuntimeException e) {
+      k.close();
+      throw e;
+    } finally {
+      tracker.close();
+    }
   }
 
   private static BigInteger btcAfter() {

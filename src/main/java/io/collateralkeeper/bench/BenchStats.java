@@ -9,7 +9,7 @@ import java.util.TreeMap;
 public final class BenchStats {
   /** Cold start target, milliseconds. */
   public static final long COLD_START_MAX_MILLIS = 60_000;
-  /** Heap target (live heap after the cold start), bytes. */
+  /** Heap target (the cold start's peak live heap, {@link BenchReport.ColdStart#heapNeeded()}), bytes. */
   public static final long HEAP_MAX_BYTES = 512L * 1024 * 1024;
   /** New block to transaction handed over: median target, milliseconds. */
   public static final double MEDIAN_MAX_MILLIS = 50;
@@ -121,7 +121,7 @@ public final class BenchStats {
   }
 
   /**
-   * Each figure against its target: cold start under 60 s, live heap under 512 MiB, steady-state JSON-RPC calls per
+   * Each figure against its target: cold start under 60 s, its peak live heap under 512 MiB, steady-state JSON-RPC calls per
    * block at most {@code 3 + changed/500}, every liquidatable account sent in every round, new block to send median
    * under 50 ms and 99th percentile under 200 ms.
    */
@@ -133,7 +133,7 @@ public final class BenchStats {
             "cold start", f("%.1f s", cold.millis() / 1000.0), "< 60 s", cold.millis() < COLD_START_MAX_MILLIS));
     out.add(
         new BenchReport.Target(
-            "heap after cold start", mib(cold.heapUsedAfterGc()), "< 512 MiB", cold.heapUsedAfterGc() < HEAP_MAX_BYTES));
+            "cold start heap (peak live)", mib(cold.heapNeeded()), "< 512 MiB", cold.heapNeeded() < HEAP_MAX_BYTES));
     double allowed = 3 + steady.changedPerBlock() / 500.0;
     out.add(
         new BenchReport.Target(

@@ -42,6 +42,8 @@ class BenchCommandIT {
     assertThat(cold.get("heapUsedAfterGc").asLong()).isPositive().isLessThanOrEqualTo(cold.get("heapMax").asLong());
     assertThat(cold.get("heapPeak").asLong()).isGreaterThanOrEqualTo(cold.get("heapUsedAfterGc").asLong() / 2);
     assertThat(cold.get("rss").asLong()).isPositive();
+    if (cold.get("collections").asLong() > 0) assertThat(cold.get("heapLiveMax").asLong()).isPositive();
+    assertThat(r.at("/targets/1/value").asText()).endsWith("MiB");
 
     JsonNode steady = r.get("steadyState");
     assertThat(steady.get("blocks").asInt()).isEqualTo(3);
