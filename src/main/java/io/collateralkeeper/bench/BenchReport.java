@@ -42,28 +42,32 @@ public record BenchReport(
    * @param calls JSON-RPC calls of the cold start
    * @param callsByMethod those calls by method
    * @param heapUsedAfterGc heap in use after it, after {@code System.gc()}
-   * @param heapPeak sum of the heap pools' peaks during it (an upper bound of the heap's peak: garbage included)
-   * @param heapLiveMax the largest heap in use right after a garbage collection during it (its peak live set, a floor
-   *     of the heap it needs), 0 when the JVM reports no collections
-   * @param collections garbage collections during it
+   * @param heapPeak sum of the heap pools' peaks during it (an upper bound of the heap's peak, garbage included: the
+   *     collector keeps garbage it has room for, so this grows with the maximum heap)
    * @param heapMax the JVM's maximum heap
    * @param rss resident set after it ({@code VmRSS}), or null without {@code /proc}
    * @param rssPeak resident high-water mark ({@code VmHWM}), or null without {@code /proc}
    * @param rssPeakSinceReset true when {@code rssPeak} was reset just before the cold start (else: since process start)
+   * @param heapCap the same cold start in a separate keeper process with a capped heap
    */
   public record ColdStart(
       long millis, int accountsTracked, long httpRequests, long calls, Map<String, Long> callsByMethod,
-      long heapUsedAfterGc, long heapPeak, long heapLiveMax, long collections, long heapMax, Long rss, Long rssPeak,
-      boolean rssPeakSinceReset) {
+      long heapUsedAfterGc, long heapPeak, long heapMax, Long rss, Long rssPeak, boolean rssPeakSinceReset,
+      HeapCap heapCap) {
     public ColdStart {
       callsByMethod = Map.copyOf(callsByMethod);
     }
-
-    /** The heap the cold start needs at least: its peak live set, or the heap after it when larger, bytes. */
-    public long heapNeeded() {
-      return Math.max(heapUsedAfterGc, heapLiveMax);
-    }
   }
+
+  /**
+   * A cold start in a child JVM with a capped heap ({@code keeper run --once} with {@code -Xmx}).
+   *
+   * @param capMiB the {@code -Xmx}, MiB
+   * @param fits true when it exited 0
+   * @param millis its wall time (JVM start included)
+   * @param outcome "exit 0", "OutOfMemoryError", or the exit code and the last line it printed
+   */
+  public record HeapCap(long capMiB, boolean fits, long millis, String outcome) {}
 
   /**
    * @param blocks steady-state heads measured

@@ -138,7 +138,7 @@ public final class BenchRun {
       List<BenchStats.Head> steadyHeads;
       memory.read(); // a collection first, so the peaks start from the live set
       boolean rssReset = memory.resetPeaks();
-      Cold first = coldStart(ctx, rssReset);
+      Cold first = coldStart(ctx, anvil.rpcUrl(), rssReset);
       cold = first.figures();
       try (BenchKeeper k = first.keeper()) {
         steadyHeads = steadyBlocks.run(k, options.blocks());
@@ -217,28 +217,38 @@ public final class BenchRun {
    *
    * @param rssReset whether the resident high-water mark was reset just before
    */
-  private Cold coldStart(BenchContext ctx, boolean rssReset) {
-    LiveHeapTracker tracker = new LiveHeapTracker();
+  private Cold coldStart(BenchContext ctx, String rpcUrl, boolean rssReset) {
     long start = System.nanoTime();
     BenchKeeper k = ctx.keeper(ctx.strategy(), "cold", null);
     try {
       BenchKeeper.HeadRun run = k.process(ctx.chain().blockNumber(), counter);
       long millis = millisSince(start);
-      tracker.close();
       MemoryProbe.Reading mem = memory.read();
       progress.accept("cold start: " + millis + " ms, " + run.report().tracked() + " accounts tracked");
+      BenchReport.HeapCap cap = heapCheck(ctx, rpcUrl);
+      progress.accept("cold start with -Xmx" + cap.capMiB() + "m: " + cap.outcome());
       return new Cold(
           k,
           new BenchReport.ColdStart(
               millis, run.report().tracked(), run.window().httpRequests(), run.window().calls(),
-              run.window().byMethod(), mem.heapUsedAfterGc(), mem.heapPeak(), tracker.maxLiveBytes(),
-              tracker.collections(), mem.heapMax(), boxed(mem.rss()), boxed(mem.rssPeak()), rssReset));
+              run.window().byMethod(), mem.heapUsedAfterGc(), mem.heapPeak(), mem.heapMax(), boxed(mem.rss()),
+              boxed(mem.rssPeak()), rssReset, cap));
     } catch (RuntimeException e) {
       k.close();
       throw e;
-    } finally {
-      tracker.close();
     }
+  }
+
+  /** The same cold start in a {@code keeper run --once} process with a {@value BenchStats#HEAP_MAX_MIB} MiB heap. */
+  private BenchReport.HeapCap heapCheck(BenchContext ctx, String rpcUrl) {
+    Path strategy = ctx.work().resolve("bench-vault.yaml");
+    try {
+      Files.writeString(strategy, BenchStrategyFile.yaml(rpcUrl, ctx.deployment(), 600_000));
+    } catch (IOException e) {
+      throw new KeeperException("cannot write the bench strategy file: " + e.getMessage(), e);
+    }
+    return HeapCheck.run(
+        strategy, ctx.work().resolve("heap-check.db"), options.projectDir(), BenchStats.HEAP_MAX_MIB, 900);
   }
 
   private static BigInteger btcAfter() {

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 public final class BenchStats {
   /** Cold start target, milliseconds. */
   public static final long COLD_START_MAX_MILLIS = 60_000;
-  /** Heap target (the cold start's peak live heap, {@link BenchReport.ColdStart#heapNeeded()}), bytes. */
-  public static final long HEAP_MAX_BYTES = 512L * 1024 * 1024;
+  /** Heap target: the cold start runs in a JVM with this maximum heap, MiB. */
+  public static final long HEAP_MAX_MIB = 512;
   /** New block to transaction handed over: median target, milliseconds. */
   public static final double MEDIAN_MAX_MILLIS = 50;
   /** New block to transaction handed over: 99th percentile target, milliseconds. */
@@ -121,7 +121,7 @@ public final class BenchStats {
   }
 
   /**
-   * Each figure against its target: cold start under 60 s, its peak live heap under 512 MiB, steady-state JSON-RPC calls per
+   * Each figure against its target: cold start under 60 s and possible in a 512 MiB heap, steady-state JSON-RPC calls per
    * block at most {@code 3 + changed/500}, every liquidatable account sent in every round, new block to send median
    * under 50 ms and 99th percentile under 200 ms.
    */
@@ -133,7 +133,8 @@ public final class BenchStats {
             "cold start", f("%.1f s", cold.millis() / 1000.0), "< 60 s", cold.millis() < COLD_START_MAX_MILLIS));
     out.add(
         new BenchReport.Target(
-            "cold start heap (peak live)", mib(cold.heapNeeded()), "< 512 MiB", cold.heapNeeded() < HEAP_MAX_BYTES));
+            "cold start in a 512 MiB heap", cold.heapCap().outcome(), "-Xmx512m: exit 0",
+            cold.heapCap().fits() && cold.heapCap().capMiB() <= HEAP_MAX_MIB));
     double allowed = 3 + steady.changedPerBlock() / 500.0;
     out.add(
         new BenchReport.Target(

@@ -27,10 +27,12 @@ public final class BenchText {
         ? "resident set unknown (no /proc)"
         : f("resident %s (peak %s %s)", mib(c.rss()), mib(c.rssPeak()),
             c.rssPeakSinceReset() ? "since the cold start began" : "since the process started");
-    line(b, f("memory        heap after it %s, peak live %s (largest after any of %,d collections), pool peaks sum %s"
-        + " (garbage included), max heap %s", mib(c.heapUsedAfterGc()), mib(c.heapLiveMax()), c.collections(),
-        mib(c.heapPeak()), mib(c.heapMax())));
+    line(b, f("memory        heap after it (after GC) %s; pool peaks sum %s with a %s max heap (garbage included)",
+        mib(c.heapUsedAfterGc()), mib(c.heapPeak()), mib(c.heapMax())));
     line(b, "              " + rss);
+    BenchReport.HeapCap cap = c.heapCap();
+    line(b, f("              keeper run --once with -Xmx%dm: %s after %.1f s", cap.capMiB(), cap.outcome(),
+        cap.millis() / 1000.0));
     BenchReport.SteadyState st = r.steadyState();
     line(b, f("steady state  %d blocks, %,d accounts changed per block", st.blocks(), st.changedPerBlock()));
     line(b, f("  keeper      %.1f HTTP requests, %.1f JSON-RPC calls per block (most %,d), %.1f accounts re-read,"

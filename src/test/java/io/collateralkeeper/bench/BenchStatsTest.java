@@ -54,7 +54,8 @@ class BenchStatsTest {
   void shouldJudgeEachFigureAgainstItsTarget() {
     BenchReport.ColdStart cold =
         new BenchReport.ColdStart(
-            59_999, 100_000, 10, 500, Map.of(), 400L << 20, 900L << 20, 600L << 20, 12, 4L << 30, null, null, false);
+            59_999, 100_000, 10, 500, Map.of(), 400L << 20, 900L << 20, 4L << 30, null, null, false,
+            new BenchReport.HeapCap(512, false, 20_000, "OutOfMemoryError"));
     BenchReport.SteadyState steady =
         new BenchReport.SteadyState(20, 50, 3, 3.1, 4, 50, Map.of(), 20, READ_ALL, 3.1 / 400);
     BenchReport.Latency latency =
@@ -63,17 +64,18 @@ class BenchStatsTest {
     List<BenchReport.Target> t = BenchStats.targets(cold, steady, latency, 100);
 
     assertThat(t).extracting(BenchReport.Target::name)
-        .containsExactly("cold start", "cold start heap (peak live)", "JSON-RPC calls per steady block",
+        .containsExactly("cold start", "cold start in a 512 MiB heap", "JSON-RPC calls per steady block",
             "liquidations sent per round", "block -> send, median", "block -> send, p99");
     assertThat(t).extracting(BenchReport.Target::met).containsExactly(true, false, true, false, true, false);
     assertThat(t.get(2).target()).isEqualTo("<= 3.1 (3 + 50/500)");
-    assertThat(t.get(1).value()).isEqualTo("600.0 MiB");
+    assertThat(t.get(1).value()).isEqualTo("OutOfMemoryError");
   }
 
   @Test
   void shouldNotCountLatencyTargetsAsMetWithoutAnySend() {
     BenchReport.Latency none = new BenchReport.Latency(1, List.of(0), List.of(0), 0, 0, 0, 0, 0, List.of(5L));
-    BenchReport.ColdStart cold = new BenchReport.ColdStart(1, 1, 1, 1, Map.of(), 1, 1, 0, 0, 1, null, null, false);
+    BenchReport.ColdStart cold = new BenchReport.ColdStart(
+            1, 1, 1, 1, Map.of(), 1, 1, 1, null, null, false, new BenchReport.HeapCap(512, true, 1, "exit 0"));
     BenchReport.SteadyState steady = new BenchReport.SteadyState(1, 0, 1, 1, 1, 0, Map.of(), 1, READ_ALL, 0);
     List<BenchReport.Target> t = BenchStats.targets(cold, steady, none, 0);
     assertThat(t.get(4).met()).isFalse();
