@@ -123,6 +123,11 @@ final class AccountValues {
     return false;
   }
 
+  /** How the slot was last evaluated: FAST, SLOW or INVALID. */
+  byte status(int slot) {
+    return status[slot];
+  }
+
   /** Frees a slot's BigInteger result. */
   void clear(int slot) {
     slowValue[slot] = null;

@@ -225,6 +225,11 @@ public final class VaultHealthBook {
     return marketExposure[id].size();
   }
 
+  /** Which path evaluated the account ({@link AccountValues#FAST}, SLOW or INVALID); for tests. */
+  byte path(Address account) {
+    return values.status(known(account));
+  }
+
   private int known(Address account) {
     Integer slot = slots.get(account);
     if (slot == null) throw new IllegalArgumentException("unknown account " + account);
