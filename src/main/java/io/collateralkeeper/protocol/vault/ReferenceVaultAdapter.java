@@ -41,6 +41,14 @@ public final class ReferenceVaultAdapter implements ProtectionAdapter {
 
   private static final String LIQUIDATED =
       EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.LIQUIDATED_EVENT);
+  /** Every event that changes an account's stored state; each names the account in topic 1. */
+  private static final Set<String> ACCOUNT_CHANGES =
+      Set.of(
+          POSITION_CHANGED,
+          DEPOSITED,
+          LIQUIDATED,
+          EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.WITHDRAWN_EVENT),
+          EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.COLLATERALSEIZED_EVENT));
 
   private final VaultReader reader;
   private final VaultLiquidationPlanner planner;
@@ -78,13 +86,30 @@ public final class ReferenceVaultAdapter implements ProtectionAdapter {
     return out;
   }
 
+  /**
+   * Accounts named by any event that changes an account's stored state: {@code Deposited}, {@code Withdrawn},
+   * {@code PositionChanged}, {@code Liquidated}, {@code CollateralSeized} (every state-changing function of the vault
+   * emits one of them for the account it changes; there is no interest accrual).
+   */
+  @Override
+  public Set<Address> touchedBy(List<Log> logs) {
+    Set<Address> out = new LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().size() < 2 || log.isRemoved()) continue;
+      if (!reader.vault().hex().equalsIgnoreCase(log.getAddress())) continue;
+      if (ACCOUNT_CHANGES.contains(log.getTopics().get(0))) out.add(Address.fromWord(log.getTopics().get(1)));
+    }
+    return out;
+  }
+
   @Override
   public void refresh(long block, long timestamp, Collection<Address> toRead) {
     if (layout == null) layout = reader.readLayout(block);
-    feeds = reader.readFeeds(List.copyOf(layout.feeds()), block);
+    VaultReader.Reading r = reader.read(List.copyOf(layout.feeds()), List.copyOf(toRead), block);
+    feeds = r.feeds();
     prices = layout.prices(feeds);
     blockTimestamp = timestamp;
-    if (!toRead.isEmpty()) accounts.putAll(reader.readAccounts(List.copyOf(toRead), block));
+    accounts.putAll(r.accounts());
   }
 
   @Override
