@@ -64,7 +64,7 @@ final class AccountValues {
     byte s = in.fast[slot] ? fastValue(slot, prices) : SLOW;
     if (s == SLOW) s = usesInvalidPrice(state, prices) ? INVALID : SLOW;
     status[slot] = s;
-    slowValue[slot] = null;
+    if (slowValue[slot] != null) slowValue[slot] = null; // no reference store (GC barrier) on the hot path
     if (s == INVALID) return false;
     if (s == SLOW) {
       AccountValue v = VaultMath.value(config, state, prices.prices);
