@@ -14,6 +14,7 @@ import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.risk.VaultAccount;
 import io.collateralkeeper.risk.VaultMath;
 import io.collateralkeeper.risk.VaultPrices;
+import io.collateralkeeper.risk.fast.VaultHealthBook;
 import io.collateralkeeper.strategy.VaultLiquidationPlan;
 import io.collateralkeeper.strategy.VaultLiquidationPlanner;
 import java.util.ArrayList;
@@ -54,6 +55,8 @@ public final class ReferenceVaultAdapter implements ProtectionAdapter {
   private final VaultLiquidationPlanner planner;
   private final Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
   private VaultLayout layout;
+  /** Health of every account, exact, re-evaluated only where an account was re-read or a price it uses moved. */
+  private VaultHealthBook book;
   private Map<Address, FeedReading> feeds = Map.of();
   private VaultPrices prices;
   private long blockTimestamp;
@@ -110,15 +113,36 @@ public final class ReferenceVaultAdapter implements ProtectionAdapter {
     prices = layout.prices(feeds);
     blockTimestamp = timestamp;
     accounts.putAll(r.accounts());
+    if (book == null) book = new VaultHealthBook(layout.config());
+    r.accounts().forEach(book::put);
+    book.setPrices(prices);
+    book.evaluate();
+  }
+
+  /** Every account's health from the book (exact, as {@code CrossMarginVault.healthFactor}). */
+  @Override
+  public List<AccountHealth> evaluate() {
+    if (book == null) return List.of();
+    List<AccountHealth> out = new ArrayList<>(accounts.size());
+    for (Address a : accounts.keySet()) out.add(new AccountHealth(a, book.healthFactor(a)));
+    return out;
+  }
+
+  /**
+   * The book's liquidatable accounts: after a refresh only the accounts re-read and those exposed to a changed price
+   * were evaluated again.
+   */
+  @Override
+  public List<Address> liquidatable() {
+    return book == null ? List.of() : book.liquidatable();
   }
 
   @Override
-  public List<AccountHealth> evaluate() {
-    List<AccountHealth> out = new ArrayList<>(accounts.size());
-    for (Map.Entry<Address, VaultAccount> e : accounts.entrySet()) {
-      out.add(new AccountHealth(e.getKey(), health(e.getValue())));
+  public void forget(Collection<Address> gone) {
+    for (Address a : gone) {
+      accounts.remove(a);
+      if (book != null) book.remove(a);
     }
-    return out;
   }
 
   @Override
