@@ -41,6 +41,7 @@ public record BenchReport(
    * @param httpRequests HTTP requests of the cold start
    * @param calls JSON-RPC calls of the cold start
    * @param callsByMethod those calls by method
+   * @param waitMillis time spent waiting for the node, by kind of request ({@link RpcCounter.Window#waitNanos()})
    * @param heapUsedAfterGc heap in use after it, after {@code System.gc()}
    * @param heapPeak sum of the heap pools' peaks during it (an upper bound of the heap's peak, garbage included: the
    *     collector keeps garbage it has room for, so this grows with the maximum heap)
@@ -52,10 +53,11 @@ public record BenchReport(
    */
   public record ColdStart(
       long millis, int accountsTracked, long httpRequests, long calls, Map<String, Long> callsByMethod,
-      long heapUsedAfterGc, long heapPeak, long heapMax, Long rss, Long rssPeak, boolean rssPeakSinceReset,
+      Map<String, Long> waitMillis, long heapUsedAfterGc, long heapPeak, long heapMax, Long rss, Long rssPeak, boolean rssPeakSinceReset,
       HeapCap heapCap) {
     public ColdStart {
       callsByMethod = Map.copyOf(callsByMethod);
+      waitMillis = Map.copyOf(waitMillis);
     }
   }
 
@@ -113,14 +115,17 @@ public record BenchReport(
    * @param p99Millis its 99th percentile (nearest rank)
    * @param maxMillis its maximum
    * @param processHeadMillis the whole {@code processHead} of each round
+   * @param waitMillisPerRound mean time per round spent waiting for the node, by kind of request
    */
   public record Latency(
       int rounds, List<Integer> liquidatablePerRound, List<Integer> sentPerRound, long sendsCounted,
-      int onChainLiquidatable, double medianMillis, double p99Millis, double maxMillis, List<Long> processHeadMillis) {
+      int onChainLiquidatable, double medianMillis, double p99Millis, double maxMillis, List<Long> processHeadMillis,
+      Map<String, Double> waitMillisPerRound) {
     public Latency {
       liquidatablePerRound = List.copyOf(liquidatablePerRound);
       sentPerRound = List.copyOf(sentPerRound);
       processHeadMillis = List.copyOf(processHeadMillis);
+      waitMillisPerRound = Map.copyOf(waitMillisPerRound);
     }
   }
 

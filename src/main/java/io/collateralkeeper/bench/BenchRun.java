@@ -231,7 +231,7 @@ public final class BenchRun {
           k,
           new BenchReport.ColdStart(
               millis, run.report().tracked(), run.window().httpRequests(), run.window().calls(),
-              run.window().byMethod(), mem.heapUsedAfterGc(), mem.heapPeak(), mem.heapMax(), boxed(mem.rss()),
+              run.window().byMethod(), BenchStats.waitMillis(run.window()), mem.heapUsedAfterGc(), mem.heapPeak(), mem.heapMax(), boxed(mem.rss()),
               boxed(mem.rssPeak()), rssReset, cap));
     } catch (RuntimeException e) {
       k.close();

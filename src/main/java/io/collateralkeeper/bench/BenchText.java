@@ -23,6 +23,7 @@ public final class BenchText {
     line(b, f("cold start    %.1f s to the first evaluated head: %,d accounts tracked, %,d HTTP requests, %,d JSON-RPC calls",
         c.millis() / 1000.0, c.accountsTracked(), c.httpRequests(), c.calls()));
     line(b, "              calls: " + methods(c.callsByMethod()));
+    line(b, "              waiting for the node (ms): " + methods(c.waitMillis()));
     String rss = c.rss() == null
         ? "resident set unknown (no /proc)"
         : f("resident %s (peak %s %s)", mib(c.rss()), mib(c.rssPeak()),
@@ -51,6 +52,8 @@ public final class BenchText {
     line(b, f("              processHead -> eth_sendRawTransaction: median %.1f ms, p99 %.1f ms, max %.1f ms",
         l.medianMillis(), l.p99Millis(), l.maxMillis()));
     line(b, "              processHead per round (ms): " + l.processHeadMillis());
+    line(b, "              waiting for the node per round (ms): " + l.waitMillisPerRound().entrySet().stream()
+        .map(e -> f("%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
     line(b, "targets");
     for (BenchReport.Target t : r.targets()) {
       line(b, f("  %-34s %-16s %-22s %s", t.name(), t.value(), t.target(), t.met() ? "met" : "MISSED"));

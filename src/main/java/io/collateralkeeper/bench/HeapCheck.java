@@ -58,9 +58,19 @@ final class HeapCheck {
     return new BenchReport.HeapCap(capMiB, false, millis, outcome(p.exitValue(), output));
   }
 
-  /** "OutOfMemoryError" when the output names it, else the exit code and the output's last line. */
+  /**
+   * "OutOfMemoryError" when the output names it (with the first keeper frame of its stack trace, when printed), else
+   * the exit code and the output's last line.
+   */
   static String outcome(int exitCode, String output) {
-    if (output.contains("OutOfMemoryError")) return "OutOfMemoryError";
+    int oom = output.indexOf("OutOfMemoryError");
+    if (oom >= 0) {
+      for (String line : output.substring(oom).split("\n")) {
+        String t = line.strip();
+        if (t.startsWith("at io.collateralkeeper.")) return "OutOfMemoryError " + t.substring("at io.collateralkeeper.".length());
+      }
+      return "OutOfMemoryError";
+    }
     String[] lines = output.strip().split("\n");
     String last = lines.length == 0 ? "" : lines[lines.length - 1].strip();
     return "exit " + exitCode + (last.isEmpty() ? "" : ": " + last);

@@ -39,6 +39,7 @@ class BenchCommandIT {
     assertThat(cold.get("httpRequests").asLong()).isPositive();
     assertThat(cold.get("calls").asLong()).isGreaterThanOrEqualTo(cold.get("httpRequests").asLong());
     assertThat(cold.at("/callsByMethod/eth_getLogs").asLong()).isPositive();
+    assertThat(cold.at("/waitMillis/eth_getLogs").isNumber()).isTrue();
     assertThat(cold.get("heapUsedAfterGc").asLong()).isPositive().isLessThanOrEqualTo(cold.get("heapMax").asLong());
     assertThat(cold.get("heapPeak").asLong()).isGreaterThanOrEqualTo(cold.get("heapUsedAfterGc").asLong() / 2);
     assertThat(cold.get("rss").asLong()).isPositive();
@@ -74,6 +75,7 @@ class BenchCommandIT {
     assertThat(latency.get("maxMillis").asDouble())
         .isLessThanOrEqualTo(latency.get("processHeadMillis").get(0).asDouble() + latency.get("processHeadMillis").get(1).asDouble());
 
+    assertThat(latency.at("/waitMillisPerRound/eth_getBlockByNumber").isNumber()).isTrue();
     assertThat(r.get("targets")).hasSize(6);
     assertThat(r.at("/targets/3/met").asBoolean()).as("every liquidatable account sent in every round").isTrue();
   }
