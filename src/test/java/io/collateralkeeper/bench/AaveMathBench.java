@@ -1,0 +1,47 @@
+package io.collateralkeeper.bench;
+
+import io.collateralkeeper.risk.aave.AaveMarket;
+import io.collateralkeeper.risk.aave.AaveMath;
+import io.collateralkeeper.risk.aave.AavePosition;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OperationsPerInvocation;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+
+/**
+ * Local Aave V3 health evaluation, one account per operation, on {@link AaveBenchData}'s mainnet-like positions
+ * (two collaterals, one or two debts, one user in five in e-mode; every index accrues at evaluation).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class AaveMathBench {
+  static final int ACCOUNTS = 4096;
+  AaveMarket market;
+  AavePosition[] positions;
+
+  @Setup
+  public void setUp() {
+    market = AaveBenchData.market();
+    positions = AaveBenchData.positions(ACCOUNTS, 42);
+  }
+
+  /** Baseline: {@link AaveMath#accountData} (BigInteger, indexes accrued per account). */
+  @Benchmark
+  @OperationsPerInvocation(ACCOUNTS)
+  public void bigIntegerAccountData(Blackhole bh) {
+    for (AavePosition p : positions) bh.consume(AaveMath.accountData(p, market));
+  }
+}
