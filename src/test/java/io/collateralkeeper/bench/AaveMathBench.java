@@ -3,6 +3,10 @@ package io.collateralkeeper.bench;
 import io.collateralkeeper.risk.aave.AaveMarket;
 import io.collateralkeeper.risk.aave.AaveMath;
 import io.collateralkeeper.risk.aave.AavePosition;
+import io.collateralkeeper.risk.aave.fast.AaveMarketView;
+import io.collateralkeeper.risk.aave.fast.AccountResult;
+import io.collateralkeeper.risk.aave.fast.CompactPosition;
+import io.collateralkeeper.risk.aave.fast.FastAaveMath;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -31,11 +35,22 @@ public class AaveMathBench {
   static final int ACCOUNTS = 4096;
   AaveMarket market;
   AavePosition[] positions;
+  AaveMarketView view;
+  CompactPosition[] compact;
+  final FastAaveMath fast = new FastAaveMath();
+  final AccountResult result = new AccountResult();
 
   @Setup
   public void setUp() {
     market = AaveBenchData.market();
     positions = AaveBenchData.positions(ACCOUNTS, 42);
+    view = AaveMarketView.of(market);
+    compact = new CompactPosition[ACCOUNTS];
+    for (int i = 0; i < ACCOUNTS; i++) {
+      compact[i] = CompactPosition.of(positions[i]);
+      fast.evaluate(compact[i], view, result);
+      if (!result.fastPath()) throw new IllegalStateException("position " + i + " is not on the fast path");
+    }
   }
 
   /** Baseline: {@link AaveMath#accountData} (BigInteger, indexes accrued per account). */
@@ -43,5 +58,21 @@ public class AaveMathBench {
   @OperationsPerInvocation(ACCOUNTS)
   public void bigIntegerAccountData(Blackhole bh) {
     for (AavePosition p : positions) bh.consume(AaveMath.accountData(p, market));
+  }
+
+  /** {@link FastAaveMath} with the block's view prepared once (as per block): the health factor's limbs. */
+  @Benchmark
+  @OperationsPerInvocation(ACCOUNTS)
+  public void fastAccountData(Blackhole bh) {
+    for (CompactPosition p : compact) {
+      fast.evaluate(p, view, result);
+      bh.consume(result.liquidatable());
+    }
+  }
+
+  /** The per-block precomputation: indexes accrued and tables built, once per block for all accounts. */
+  @Benchmark
+  public AaveMarketView prepareView() {
+    return AaveMarketView.of(market);
   }
 }
