@@ -45,6 +45,7 @@ public final class AaveHealthBook {
   private static final long EXACT = -1;
   /** {@link #healthHi} marker: the evaluation reverted. */
   private static final long REVERTED = -2;
+  private static final int FAST = 1 << 8;
 
   private final Map<Address, Integer> slots = new HashMap<>();
   private final Deque<Integer> freeSlots = new ArrayDeque<>();
@@ -53,6 +54,14 @@ public final class AaveHealthBook {
   private final BitSet liquidatable = new BitSet();
   private final FastAaveMath math = new FastAaveMath();
   private final AccountResult scratch = new AccountResult();
+  /** All positions' packed entries, contiguous in slot order after a compaction (sequential reads). */
+  private long[] arena = new long[1 << 16];
+  private int arenaEnd;
+  private int arenaGarbage;
+  private int[] offset = new int[1024];
+  private int[] count = new int[1024];
+  /** E-mode category | {@link #FAST} when the position is packable. */
+  private int[] mode = new int[1024];
   private CompactPosition[] positions = new CompactPosition[1024];
   private Address[] users = new Address[1024];
   private long[] healthHi = new long[1024];
@@ -71,7 +80,9 @@ public final class AaveHealthBook {
       slots.put(position.user(), slot);
     } else {
       exposure.remove(slot, positions[slot]);
+      arenaGarbage += count[slot] * CompactPosition.STRIDE;
     }
+    store(slot, packed);
     positions[slot] = packed;
     users[slot] = position.user();
     exposure.add(slot, packed);
@@ -84,6 +95,8 @@ public final class AaveHealthBook {
     Integer slot = slots.remove(user);
     if (slot == null) return false;
     exposure.remove(slot, positions[slot]);
+    arenaGarbage += count[slot] * CompactPosition.STRIDE;
+    count[slot] = 0;
     positions[slot] = null;
     users[slot] = null;
     exactHealth[slot] = null;
@@ -192,7 +205,9 @@ public final class AaveHealthBook {
 
   private void evaluateSlot(int slot, AaveMarketView v) {
     try {
-      math.evaluate(positions[slot], v, scratch);
+      int m = mode[slot];
+      math.evaluate(
+          arena, offset[slot], count[slot], m & 0xFF, (m & FAST) != 0, positions[slot], v, scratch);
     } catch (ArithmeticException reverted) {
       healthHi[slot] = REVERTED;
       exactHealth[slot] = null;
@@ -221,9 +236,39 @@ public final class AaveHealthBook {
     return view;
   }
 
+  /** Appends a position's entries to the arena (compacting it first when half of it is garbage). */
+  private void store(int slot, CompactPosition p) {
+    int length = p.count * CompactPosition.STRIDE;
+    if (arenaGarbage > arenaEnd / 2 && arenaGarbage > (1 << 16)) compact();
+    if (arenaEnd + length > arena.length) arena = Arrays.copyOf(arena, Math.max(arena.length * 2, arenaEnd + length));
+    System.arraycopy(p.entries, 0, arena, arenaEnd, length);
+    offset[slot] = arenaEnd;
+    count[slot] = p.count;
+    mode[slot] = p.eMode & 0xFF | (p.fast() ? FAST : 0);
+    arenaEnd += length;
+  }
+
+  /** Rewrites the arena without garbage, in slot order. */
+  private void compact() {
+    long[] next = new long[Math.max(1 << 16, (arenaEnd - arenaGarbage) * 2)];
+    int end = 0;
+    for (int slot = 0; slot < used; slot++) {
+      int length = count[slot] * CompactPosition.STRIDE;
+      System.arraycopy(arena, offset[slot], next, end, length);
+      offset[slot] = end;
+      end += length;
+    }
+    arena = next;
+    arenaEnd = end;
+    arenaGarbage = 0;
+  }
+
   private void ensureCapacity(int n) {
     if (n <= positions.length) return;
     int size = Math.max(n, positions.length * 2);
+    offset = Arrays.copyOf(offset, size);
+    count = Arrays.copyOf(count, size);
+    mode = Arrays.copyOf(mode, size);
     positions = Arrays.copyOf(positions, size);
     users = Arrays.copyOf(users, size);
     healthHi = Arrays.copyOf(healthHi, size);

@@ -46,7 +46,18 @@ public final class FastAaveMath {
    * @throws ArithmeticException where the contract would revert
    */
   public void evaluate(CompactPosition position, AaveMarketView view, AccountResult out) {
-    if (position.fast() && evaluateFast(position, view, out)) {
+    evaluate(position.entries, 0, position.count, position.eMode, position.fast(), position, view, out);
+  }
+
+  /**
+   * {@link #evaluate(CompactPosition, AaveMarketView, AccountResult)} on a copy of the position's entries stored
+   * elsewhere ({@code e[from ..]}, e.g. a contiguous arena of many positions), reading {@code position} only for
+   * stable debt or the fallback.
+   */
+  void evaluate(
+      long[] e, int from, int count, int eMode, boolean fast, CompactPosition position, AaveMarketView view,
+      AccountResult out) {
+    if (fast && evaluateFast(e, from, count, eMode, position, view, out)) {
       out.exact = null;
     } else {
       out.setExact(AaveMath.accountData(position.source(), view.market()));
@@ -60,14 +71,17 @@ public final class FastAaveMath {
     return out.toAccountData();
   }
 
-  /** The fast path; false (with {@code out} unspecified) when the account must go to {@code AaveMath}. */
-  boolean evaluateFast(CompactPosition p, AaveMarketView v, AccountResult out) {
-    int eMode = p.eMode;
+  /**
+   * The fast path on packed entries ({@link CompactPosition} layout) {@code e[from ..]}, {@code count} of them;
+   * {@code p} supplies stable debt balances. False (with {@code out} unspecified) when the account must go to
+   * {@code AaveMath}.
+   */
+  boolean evaluateFast(
+      long[] e, int from, int count, int eMode, CompactPosition p, AaveMarketView v, AccountResult out) {
     int slot = v.slotOfCategory[eMode];
     if (slot < 0 || !v.slotUsable[slot]) return false;
     int reserves = v.reserveCount();
     int base = slot * reserves;
-    long[] e = p.entries;
     long collateral = 0;
     long debt = 0;
     long thresholdHi = 0;
@@ -75,7 +89,7 @@ public final class FastAaveMath {
     long ltvHi = 0;
     long ltvLo = 0;
     boolean zeroLtv = false;
-    for (int k = 0, o = 0; k < p.count; k++, o += CompactPosition.STRIDE) {
+    for (int k = 0, o = from; k < count; k++, o += CompactPosition.STRIDE) {
       long meta = e[o];
       int id = (int) (meta & CompactPosition.ID_MASK);
       if (id >= reserves || !v.present[id]) continue;

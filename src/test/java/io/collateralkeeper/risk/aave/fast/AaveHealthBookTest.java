@@ -162,6 +162,28 @@ class AaveHealthBookTest {
   }
 
   @Test
+  void replacingEveryPositionTwiceKeepsEveryHealthExact() {
+    // 20,000 positions replaced twice: the packed arena fills with garbage and is compacted along the way
+    Fixture f = new Fixture(7, 20_000);
+    f.book.setMarket(f.market);
+    f.book.evaluate();
+    List<AavePosition> shifted = new ArrayList<>();
+    for (int round = 1; round <= 2; round++) {
+      shifted.clear();
+      for (int i = 0; i < f.positions.size(); i++) {
+        AavePosition p = f.positions.get(i);
+        AavePosition q = f.positions.get((i + round) % f.positions.size());
+        shifted.add(new AavePosition(p.user(), q.config(), q.eModeCategory(), q.reserves()));
+      }
+      shifted.forEach(f.book::put);
+    }
+    f.positions.clear();
+    f.positions.addAll(shifted);
+    assertThat(f.book.size()).isEqualTo(20_000);
+    f.assertExactAt(f.market);
+  }
+
+  @Test
   void accountWhoseEvaluationRevertsIsNotLiquidatableAndRethrows() {
     Fixture f = new Fixture(6, 100);
     AaveReserve r = f.market.reserves().values().iterator().next();
