@@ -221,6 +221,38 @@ public final class ChainClient implements AutoCloseable {
     return decode("eth_estimateGas", () -> RpcValues.quantity(res.getResult()));
   }
 
+  /**
+   * {@code eth_estimateGas} of many calls against the latest block, in one JSON-RPC batch (one round trip).
+   *
+   * @return one answer per call, in order: the gas, or the revert (a call that would revert does not throw)
+   * @throws RpcException when the endpoint fails or answers a call with something other than a gas or a revert
+   */
+  public List<GasEstimate> estimateGasBatch(Address from, List<CallRequest> calls) {
+    if (calls.isEmpty()) return List.of();
+    BatchRequest batch = web3j.newBatch();
+    for (CallRequest c : calls) {
+      batch.add(web3j.ethEstimateGas(Transaction.createEthCallTransaction(from.hex(), c.to().hex(), c.data())));
+    }
+    BatchResponse res;
+    try {
+      res = batch.send();
+    } catch (IOException | RuntimeException e) {
+      throw transportError("eth_estimateGas batch", e);
+    }
+    if (res.getResponses().size() != calls.size()) {
+      throw new RpcException(endpoint() + ": batch answered " + res.getResponses().size() + " of " + calls.size() + " estimates");
+    }
+    List<GasEstimate> out = new ArrayList<>(calls.size());
+    for (Response<?> r : res.getResponses()) {
+      if (r.hasError()) {
+        out.add(new GasEstimate(null, "eth_estimateGas reverted: " + oneLine(r.getError().getMessage())));
+      } else {
+        out.add(new GasEstimate(decode("eth_estimateGas", () -> RpcValues.quantity((String) r.getResult())), null));
+      }
+    }
+    return out;
+  }
+
   /** {@code eth_getTransactionCount(address, "pending")}: the next nonce the node expects. */
   public BigInteger pendingNonce(Address address) {
     var res =
@@ -271,6 +303,84 @@ public final class ChainClient implements AutoCloseable {
     }
     pool.noteStates();
     throw answered != null ? answered : transport;
+  }
+
+  /**
+   * {@code eth_sendRawTransaction} of many signed transactions in one JSON-RPC batch to every endpoint that is up
+   * (in parallel when there are several): one round trip hands them all to the node(s). A transaction counts as
+   * accepted when an endpoint accepted it or already knew it.
+   *
+   * @return one answer per transaction, in order: empty when accepted, else the refusal (a transport failure has a
+   *     cause set, as {@link #sendRaw} throws it)
+   */
+  public List<Optional<RpcException>> sendRawBatch(List<String> signedHexes) {
+    if (signedHexes.isEmpty()) return List.of();
+    List<EndpointService> targets = pool.broadcastTargets();
+    List<List<Optional<RpcException>>> perEndpoint = new ArrayList<>();
+    if (targets.size() == 1) {
+      perEndpoint.add(sendRawBatchTo(targets.getFirst(), signedHexes));
+    } else {
+      List<java.util.concurrent.CompletableFuture<List<Optional<RpcException>>>> sends = new ArrayList<>();
+      try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+        for (EndpointService e : targets) {
+          sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sendRawBatchTo(e, signedHexes), threads));
+        }
+      }
+      sends.forEach(f -> perEndpoint.add(f.join()));
+    }
+    List<Optional<RpcException>> out = new ArrayList<>(signedHexes.size());
+    for (int i = 0; i < signedHexes.size(); i++) {
+      RpcException answered = null;
+      RpcException transport = null;
+      boolean accepted = false;
+      for (List<Optional<RpcException>> answers : perEndpoint) {
+        Optional<RpcException> a = answers.get(i);
+        if (a.isEmpty()) {
+          accepted = true;
+          break;
+        }
+        if (a.get().getCause() == null && answered == null) answered = a.get();
+        if (a.get().getCause() != null && transport == null) transport = a.get();
+      }
+      out.add(accepted ? Optional.empty() : Optional.of(answered != null ? answered : transport));
+    }
+    if (out.stream().anyMatch(Optional::isPresent)) pool.noteStates();
+    return out;
+  }
+
+  private List<Optional<RpcException>> sendRawBatchTo(EndpointService endpoint, List<String> signedHexes) {
+    BatchRequest batch = new BatchRequest(endpoint);
+    for (String hex : signedHexes) {
+      batch.add(new Request<>("eth_sendRawTransaction", List.of(hex), endpoint, EthSendTransaction.class));
+    }
+    List<Optional<RpcException>> out = new ArrayList<>(signedHexes.size());
+    BatchResponse res;
+    try {
+      res = batch.send();
+    } catch (IOException | RuntimeException e) {
+      String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+      RpcException failed =
+          new RpcException("RPC " + endpoint.endpoint() + " unreachable (eth_sendRawTransaction batch): " + why, e);
+      for (int i = 0; i < signedHexes.size(); i++) out.add(Optional.of(failed));
+      return out;
+    }
+    if (res.getResponses().size() != signedHexes.size()) {
+      RpcException bad = new RpcException(endpoint.endpoint() + ": batch answered " + res.getResponses().size() + " of "
+          + signedHexes.size() + " transactions", new IOException("short batch"));
+      for (int i = 0; i < signedHexes.size(); i++) out.add(Optional.of(bad));
+      return out;
+    }
+    for (Response<?> r : res.getResponses()) {
+      if (!r.hasError()) {
+        out.add(Optional.empty());
+        continue;
+      }
+      String msg = oneLine(r.getError().getMessage());
+      out.add(ALREADY_KNOWN.matcher(msg).find()
+          ? Optional.empty()
+          : Optional.of(new RpcException(endpoint.endpoint() + ": eth_sendRawTransaction failed: " + msg)));
+    }
+    return out;
   }
 
   private String sendRawTo(EndpointService endpoint, String signedHex) {

@@ -211,8 +211,15 @@ public record StrategyConfig(
   /**
    * @param minProfitUsd smallest net profit (after gas) worth a transaction, USD
    * @param targetHealth health factor a liquidation should restore (at least 1.0; default 1.02)
+   * @param fullRefreshBlocks re-read every account every this many blocks (default: the protocol's, 0 for the
+   *     reference vault whose every state change emits an event naming the account, 300 for Aave V3 whose aToken
+   *     transfers move balances without a Pool event); 0 = only accounts touched by each block's events
    */
-  public record Liquidation(BigDecimal minProfitUsd, BigDecimal targetHealth) {}
+  public record Liquidation(BigDecimal minProfitUsd, BigDecimal targetHealth, Long fullRefreshBlocks) {
+    public Liquidation(BigDecimal minProfitUsd, BigDecimal targetHealth) {
+      this(minProfitUsd, targetHealth, null);
+    }
+  }
 
   /**
    * Fee caps and the bid policy. The tip offered for an opportunity with expected profit P (before gas) and simulated

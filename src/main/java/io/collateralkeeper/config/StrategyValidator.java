@@ -125,6 +125,7 @@ final class StrategyValidator {
     }
     decimal(c.liquidation().minProfitUsd(), source, "liquidation.min-profit-usd");
     decimal(c.liquidation().targetHealth(), source, "liquidation.target-health");
+    nonNegative(c.liquidation().fullRefreshBlocks(), source, "liquidation.full-refresh-blocks");
   }
 
   /** A user-supplied value made safe for a one-line message: line breaks and other controls escaped. */

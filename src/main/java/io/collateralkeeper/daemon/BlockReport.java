@@ -19,6 +19,8 @@ import java.util.Set;
  * @param lostToOthers accounts liquidated by someone else in the blocks indexed at this head
  * @param priceProblems stale or deviating prices found at this head, by asset (only read when an account was about
  *     to be liquidated)
+ * @param accountsRead accounts whose state was (re)read from the chain at this head (all of them at the first head,
+ *     after a reorg and at full refreshes; else those the block's events touched)
  */
 public record BlockReport(
     long block,
@@ -30,7 +32,16 @@ public record BlockReport(
     long timestamp,
     Set<Address> open,
     Set<Address> lostToOthers,
-    Map<Address, String> priceProblems) {
+    Map<Address, String> priceProblems,
+    int accountsRead) {
+
+  /** A report whose every tracked account was read. */
+  public BlockReport(
+      long block, int tracked, Set<Address> liquidatable, List<Attempt> sent, List<Attempt> settled,
+      List<String> skipped, long timestamp, Set<Address> open, Set<Address> lostToOthers,
+      Map<Address, String> priceProblems) {
+    this(block, tracked, liquidatable, sent, settled, skipped, timestamp, open, lostToOthers, priceProblems, tracked);
+  }
 
   /** A report without the operations fields (timestamp 0, nothing open, lost or mispriced). */
   public BlockReport(

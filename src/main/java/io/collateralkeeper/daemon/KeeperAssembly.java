@@ -33,6 +33,11 @@ import java.util.Optional;
 public final class KeeperAssembly {
   private static final BigDecimal GWEI = BigDecimal.TEN.pow(9);
   private static final BigDecimal DEFAULT_TARGET_HEALTH = new BigDecimal("1.02");
+  /**
+   * Account reads per Multicall3 {@code aggregate3}: 500 vault {@code getAccount} reads take about 13M gas, under
+   * the usual 30-50M {@code eth_call} gas caps.
+   */
+  static final int READS_PER_MULTICALL = 500;
 
   private KeeperAssembly() {}
 
@@ -66,7 +71,10 @@ public final class KeeperAssembly {
             config.gas().gasLimitBufferBps() == null ? 2500 : config.gas().gasLimitBufferBps(),
             Address.of(config.gas().nativeUsdFeed()),
             Duration.ofMillis(pollMs),
-            config.route() != null && config.route().coinbasePayment());
+            config.route() != null && config.route().coinbasePayment(),
+            config.liquidation().fullRefreshBlocks() == null
+                ? adapter.defaultFullRefreshBlocks()
+                : config.liquidation().fullRefreshBlocks());
     long maxLogRange = 5000;
     if (config.protocol().maxLogRange() != null) maxLogRange = config.protocol().maxLogRange();
     long stuckBlocks = config.gas().replaceAfterBlocks() == null ? 3 : config.gas().replaceAfterBlocks();
@@ -105,7 +113,7 @@ public final class KeeperAssembly {
   public static ProtocolAdapter adapter(ChainClient chain, StrategyConfig config, Address keeper) {
     if (config.protocol() instanceof StrategyConfig.ReferenceVault v) {
       Address multicall = v.multicall() == null ? Multicall.CANONICAL : Address.of(v.multicall());
-      VaultReader reader = new VaultReader(chain, new Multicall(chain, multicall, 250), Address.of(v.vault()));
+      VaultReader reader = new VaultReader(chain, new Multicall(chain, multicall, READS_PER_MULTICALL), Address.of(v.vault()));
       BigDecimal target =
           config.liquidation() == null || config.liquidation().targetHealth() == null
               ? DEFAULT_TARGET_HEALTH
@@ -113,7 +121,7 @@ public final class KeeperAssembly {
       return new ReferenceVaultAdapter(reader, new VaultLiquidationPlanner(Units.toWad(target)));
     }
     if (config.protocol() instanceof StrategyConfig.AaveV3 a) {
-      Multicall multicall = new Multicall(chain, a.multicall() == null ? Multicall.CANONICAL : Address.of(a.multicall()), 250);
+      Multicall multicall = new Multicall(chain, a.multicall() == null ? Multicall.CANONICAL : Address.of(a.multicall()), READS_PER_MULTICALL);
       UniswapV2Quoter quoter =
           a.dexRouter() == null
               ? null // protect mode needs no DEX

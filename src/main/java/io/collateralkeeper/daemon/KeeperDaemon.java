@@ -3,6 +3,7 @@ package io.collateralkeeper.daemon;
 import io.collateralkeeper.chain.CallRequest;
 import io.collateralkeeper.chain.CallRevertedException;
 import io.collateralkeeper.chain.ChainClient;
+import io.collateralkeeper.chain.GasEstimate;
 import io.collateralkeeper.chain.RpcException;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.Bid;
@@ -35,6 +36,7 @@ import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.strategy.ProfitModel;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -71,6 +73,8 @@ public final class KeeperDaemon implements Runnable {
   private final Bidder bidder;
   private TxPipeline pipeline;
   private BigInteger nativeUsd = BigInteger.ZERO;
+  private long nativeUsdBlock = -1;
+  private long currentHead = -1;
   private final KeeperSettings settings;
   private final KeeperListener listener;
   private final AccountIndex index;
@@ -79,6 +83,11 @@ public final class KeeperDaemon implements Runnable {
   private final List<Attempt> history = new ArrayList<>();
   private final Set<Address> warnedStale = new LinkedHashSet<>();
   private volatile boolean running = true;
+  /** Accounts the indexed events touched that were not re-read yet (kept until a refresh succeeds). */
+  private final Set<Address> touched = new LinkedHashSet<>();
+  /** Every account is to be read at the next refresh: the first head, after a reorg, at a full refresh. */
+  private boolean readAllDue = true;
+  private long lastFullRead = -1;
   private long lastHead = -1;
   private String lastHeadHash;
   private long reorgs;
@@ -120,9 +129,10 @@ public final class KeeperDaemon implements Runnable {
   public void run() {
     while (running) {
       try {
-        long head = chain.blockNumber();
-        if (head != lastHead || headReplaced(head)) {
-          processHead(head);
+        // one request per poll: the latest header (number, hash, timestamp, base fee) is all a new head needs
+        EthBlock.Block latest = chain.latestBlock();
+        if (latest.getNumber().longValueExact() != lastHead || !latest.getHash().equalsIgnoreCase(lastHeadHash)) {
+          processHead(latest);
         } else {
           Thread.sleep(settings.pollInterval().toMillis());
         }
@@ -139,11 +149,6 @@ public final class KeeperDaemon implements Runnable {
         sleepQuietly();
       }
     }
-  }
-
-  /** True when the block at the last processed height is no longer the one processed (a same-height reorg). */
-  private boolean headReplaced(long head) {
-    return lastHeadHash != null && !chain.blockHash(head).map(lastHeadHash::equalsIgnoreCase).orElse(false);
   }
 
   /** Asks the loop to end after the current step. */
@@ -180,17 +185,28 @@ public final class KeeperDaemon implements Runnable {
 
   /** Processes one head: the whole pipeline described on the class. */
   public synchronized BlockReport processHead(long head) {
-    EthBlock.Block block = chain.block(head);
+    return processHead(chain.block(head));
+  }
+
+  /** Processes one head whose header is already read. */
+  public synchronized BlockReport processHead(EthBlock.Block block) {
+    long head = block.getNumber().longValueExact();
     long timestamp = block.getTimestamp().longValueExact();
     BigInteger baseFee = block.getBaseFeePerGas() == null ? BigInteger.ZERO : block.getBaseFeePerGas();
-    nativeUsd = readNativePrice(head).answer();
+    nativeUsdBlock = -1; // read when first needed at this head (a candidate or a receipt to value)
+    currentHead = head;
 
     // Discovery survives restarts and reorgs: the index resumes from the journal and rolls back what left the chain.
     AccountIndex.Update update = index.advance(block, listener::onIndexProgress);
     List<Log> logs = update.logs();
-    Set<Address> toRead = new LinkedHashSet<>(index.accounts());
-    toRead.addAll(adapter.accounts());
+    boolean full = fullReadDue(head, update);
+    Collection<Address> toRead = accountsToRead(full, update);
     adapter.refresh(head, timestamp, toRead);
+    touched.clear();
+    if (full) {
+      readAllDue = false;
+      lastFullRead = head;
+    }
     priceGuard.atBlock(head, timestamp, adapter::priceSources);
     if (pipeline == null) {
       // after the first refresh: reconciling values receipts with the adapter's market state
@@ -204,9 +220,7 @@ public final class KeeperDaemon implements Runnable {
       if (retracked > 0) LOG.warn("reorg: {} transaction(s) fell out of the chain and are tracked again", retracked);
     }
 
-    List<AccountHealth> health = adapter.evaluate();
-    Set<Address> liquidatable = new LinkedHashSet<>();
-    for (AccountHealth h : health) if (h.liquidatable()) liquidatable.add(h.account());
+    Set<Address> liquidatable = new LinkedHashSet<>(adapter.liquidatable());
 
     // a liquidation is wanted while its account is liquidatable; a preparation (approval) until it lands
     TrackReport track =
@@ -216,36 +230,62 @@ public final class KeeperDaemon implements Runnable {
     for (IntentRecord i : journal.openIntents(settings.chainId())) open.add(i.account());
 
     List<String> skipped = new ArrayList<>(track.held());
-    List<Candidate> candidates = new ArrayList<>();
+    List<Attempt> sent = new ArrayList<>();
     Optional<FeeQuote> quote = fees.quote(baseFee);
+    List<Decision.Act> planned = new ArrayList<>();
     for (Address account : liquidatable) {
       if (open.contains(account)) continue;
       if (quote.isEmpty()) {
         skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
         continue;
       }
-      Evaluation e = evaluateCandidate(account, quote.get(), nativeUsd, baseFee, head);
-      if (e.candidate() != null) candidates.add(e.candidate());
-      else skipped.add(account + ": " + e.skipReason());
+      Decision d = plan(account, quote.get());
+      if (d instanceof Decision.Act act) planned.add(act);
+      else skipped.add(account + ": " + ((Decision.Skip) d).reason());
+    }
+    List<Candidate> candidates = new ArrayList<>();
+    if (!planned.isEmpty()) {
+      // every plan simulated in one round trip: eth_estimateGas fails for a call that would revert
+      List<GasEstimate> gas =
+          chain.estimateGasBatch(from, planned.stream().map(a -> new CallRequest(a.call().to(), a.call().data())).toList());
+      for (int i = 0; i < planned.size(); i++) {
+        Decision.Act act = planned.get(i);
+        Evaluation e =
+            gas.get(i).reverted()
+                ? Evaluation.skip("simulation reverted: " + gas.get(i).revert())
+                : price(act, gas.get(i).gas(), baseFee, head);
+        if (e.candidate() != null) candidates.add(e.candidate());
+        else skipped.add(act.account() + ": " + e.skipReason());
+      }
     }
     candidates.sort(Comparator.comparing(Candidate::netProfitUsdWad).reversed());
-    List<Attempt> sent = new ArrayList<>();
-    for (Candidate c : candidates) {
-      Decision.Act act = c.decision();
-      IntentSpec intent = new IntentSpec(adapter.name(), act.account(), "liquidate", c.netProfitUsdWad());
+    if (!candidates.isEmpty()) {
+      List<TxPipeline.Order> orders = new ArrayList<>();
+      for (Candidate c : candidates) {
+        Decision.Act act = c.decision();
+        orders.add(new TxPipeline.Order(
+            new IntentSpec(adapter.name(), act.account(), "liquidate", c.netProfitUsdWad()), act.call(), c.gasLimit(),
+            c.fee()));
+      }
       try {
-        switch (pipeline.submit(intent, act.call(), c.gasLimit(), c.fee(), head)) {
-          case Submission.Sent sentTx -> {
-            Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
-            inFlight.put(act.account(), a);
-            sent.add(a);
-            KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
+        // journaled in one commit, handed to the node in one batch
+        List<Submission> submissions = pipeline.submitAll(orders, head);
+        for (int i = 0; i < candidates.size(); i++) {
+          Candidate c = candidates.get(i);
+          Decision.Act act = c.decision();
+          switch (submissions.get(i)) {
+            case Submission.Sent sentTx -> {
+              Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
+              inFlight.put(act.account(), a);
+              sent.add(a);
+              KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
+            }
+            case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
           }
-          case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
         }
       } catch (RpcException e) {
-        skipped.add(act.account() + ": send failed: " + e.getMessage());
-        LOG.warn("liquidation of {} not sent: {}", act.account(), e.getMessage());
+        skipped.add(candidates.size() + " liquidation(s): send failed: " + e.getMessage());
+        LOG.warn("{} liquidation(s) not sent: {}", candidates.size(), e.getMessage());
       }
     }
     try {
@@ -260,17 +300,45 @@ public final class KeeperDaemon implements Runnable {
     BlockReport report =
         new BlockReport(
             head, adapter.accounts().size(), liquidatable, sent, settled, skipped, timestamp, openAfter,
-            adapter.liquidatedByOthers(logs, from), priceGuard.problems());
+            adapter.liquidatedByOthers(logs, from), priceGuard.problems(), toRead.size());
     listener.onBlock(report);
     return report;
+  }
+
+  /** True when every account is to be read at this head: the first head, after a reorg, at a full refresh. */
+  private boolean fullReadDue(long head, AccountIndex.Update update) {
+    if (update.reorgAncestor().isPresent()) readAllDue = true;
+    long every = settings.fullRefreshBlocks();
+    if (every > 0 && lastFullRead >= 0 && head - lastFullRead >= every) readAllDue = true;
+    return readAllDue;
+  }
+
+  /**
+   * The accounts to re-read: all of them when {@code full}; else those first seen or touched by the events indexed at
+   * this head (and by earlier heads whose refresh failed). An account's state changes only through events (interest
+   * accrues through indexes the adapters read with the market state), so the others keep their cached state.
+   */
+  private Collection<Address> accountsToRead(boolean full, AccountIndex.Update update) {
+    Set<Address> known = index.accounts();
+    touched.addAll(update.found());
+    for (Address a : adapter.touchedBy(update.logs())) {
+      if (known.contains(a) || adapter.accounts().contains(a)) touched.add(a);
+    }
+    if (!full) return List.copyOf(touched);
+    Set<Address> all = new LinkedHashSet<>(known);
+    all.addAll(adapter.accounts());
+    return all;
   }
 
   /** Largest gas a simulated liquidation has used so far (starts at a typical 200k). */
   private BigInteger typicalGas = BigInteger.valueOf(200_000);
 
-  private Evaluation evaluateCandidate(Address account, FeeQuote fee, BigInteger nativeUsd, BigInteger baseFee, long head) {
-    // Expected revenue needed: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
-    BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd);
+  /**
+   * The adapter's plan for one liquidatable account, unless its prices are stale or deviating. The revenue it must
+   * reach: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
+   */
+  private Decision plan(Address account, FeeQuote fee) {
+    BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd());
     Optional<String> badPrice = priceGuard.veto(adapter.pricedAssetsOf(account));
     Decision d =
         badPrice.isPresent()
@@ -280,19 +348,16 @@ public final class KeeperDaemon implements Runnable {
       if (s.reason().startsWith("stale") || s.reason().startsWith("price deviation")) {
         if (warnedStale.add(account)) KeeperLogger.refusedOnPrice(account, s.reason());
       }
-      return Evaluation.skip(s.reason());
+      return d;
     }
     warnedStale.remove(account);
-    Decision.Act act = (Decision.Act) d;
-    BigInteger gas;
-    try {
-      CallRequest call = new CallRequest(act.call().to(), act.call().data());
-      chain.call(from, call, DefaultBlockParameterName.LATEST);
-      gas = chain.estimateGas(from, call);
-      typicalGas = typicalGas.max(gas);
-    } catch (CallRevertedException e) {
-      return Evaluation.skip("simulation reverted: " + e.getMessage());
-    }
+    return d;
+  }
+
+  /** Bids for a planned liquidation whose simulation used {@code gas}; a candidate when its net profit is enough. */
+  private Evaluation price(Decision.Act act, BigInteger gas, BigInteger baseFee, long head) {
+    BigInteger nativeUsd = nativeUsd();
+    typicalGas = typicalGas.max(gas);
     BigInteger gasLimit = gasLimit(gas);
     BigInteger profitWei = act.revenueUsdWad().multiply(Units.PRICE_UNIT).divide(nativeUsd);
     BidDecision bid = bidder.bid(profitWei, gasLimit, baseFee, head);
@@ -394,7 +459,16 @@ public final class KeeperDaemon implements Runnable {
         receipt.isStatusOK() && intent.isPresent() ? adapter.revenueIn(receipt.getLogs(), from) : BigInteger.ZERO;
     // a bundle bid paid to block.coinbase by the executor counts as gas
     BigInteger paid = receipt.isStatusOK() ? gasCostWei.add(adapter.coinbasePaidWei(receipt.getLogs())) : gasCostWei;
-    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, paid, nativeUsd));
+    return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, paid, nativeUsd()));
+  }
+
+  /** The native coin's USD price (8 decimals) at the current head, read once per head when first needed. */
+  private BigInteger nativeUsd() {
+    if (nativeUsdBlock != currentHead || currentHead < 0) {
+      nativeUsd = readNativePrice(currentHead).answer();
+      nativeUsdBlock = currentHead;
+    }
+    return nativeUsd;
   }
 
   private FeedReading readNativePrice(long head) {

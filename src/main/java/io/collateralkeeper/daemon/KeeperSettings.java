@@ -14,6 +14,8 @@ import java.time.Duration;
  * @param nativeUsdFeed feed pricing the native coin in USD (8 decimals)
  * @param pollInterval head polling interval
  * @param coinbasePayment pay bundle bids to {@code block.coinbase} from the executor where the adapter can
+ * @param fullRefreshBlocks re-read every account every this many blocks; 0 = never (only the accounts the blocks'
+ *     events touch are re-read, after the first head and after a reorg)
  */
 public record KeeperSettings(
     long chainId,
@@ -22,4 +24,5 @@ public record KeeperSettings(
     long gasLimitBufferBps,
     Address nativeUsdFeed,
     Duration pollInterval,
-    boolean coinbasePayment) {}
+    boolean coinbasePayment,
+    long fullRefreshBlocks) {}

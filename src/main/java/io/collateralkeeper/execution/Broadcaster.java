@@ -42,6 +42,17 @@ final class Broadcaster {
     }
   }
 
+  /**
+   * Sends many signed transactions: in one JSON-RPC batch (one round trip) for a real signer; one by one for an
+   * impersonated sender. Never throws; each answer is classified.
+   */
+  java.util.List<BroadcastResult> sendAll(java.util.List<String> rawHexes) {
+    if (impersonated != null || rawHexes.size() == 1) return rawHexes.stream().map(this::send).toList();
+    return chain.sendRawBatch(rawHexes).stream()
+        .map(r -> r.map(BroadcastResult::classify).orElse(BroadcastResult.ACCEPTED))
+        .toList();
+  }
+
   private BroadcastResult sendImpersonated(String rawHex) {
     String expected =
         ImpersonatedEnvelope.hash(org.web3j.utils.Numeric.hexStringToByteArray(rawHex), impersonated);

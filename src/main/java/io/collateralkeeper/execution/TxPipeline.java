@@ -151,9 +151,90 @@ public final class TxPipeline {
     return broadcastFirst(rec.get(), s, call, fee, head, true);
   }
 
+  /**
+   * One transaction to open with {@link #submitAll}.
+   *
+   * @param intent the intent; refused while another with the same key is open
+   * @param call the contract call
+   * @param gasLimit gas limit
+   * @param fee fee fields
+   */
+  public record Order(IntentSpec intent, TxCall call, BigInteger gasLimit, FeeQuote fee) {}
+
+  /**
+   * {@link #submit} for many intents at once, in order: each transaction is signed at the next managed nonce, all
+   * intents and transactions are journaled in ONE durable commit, then all are broadcast in one JSON-RPC batch (the
+   * bundle route sends them with the next {@link #flush}), and the accepted ones are marked in one more commit. A
+   * refusal by the node is handled for its transaction alone, as {@link #submit} does.
+   *
+   * @param head current head block (recorded as the block they were sent at)
+   * @return one answer per order, in order
+   * @throws io.collateralkeeper.journal.JournalException when the journal cannot be written (nothing is broadcast)
+   */
+  public synchronized List<Submission> submitAll(List<Order> orders, long head) {
+    List<Submission> out = new ArrayList<>(java.util.Collections.nCopies(orders.size(), (Submission) null));
+    List<Integer> index = new ArrayList<>();
+    List<SignedTx> signed = new ArrayList<>();
+    List<IntentRecord> records = new ArrayList<>();
+    List<Long> taken = new ArrayList<>();
+    try {
+      journal.inOneCommit(
+          () -> {
+            for (int i = 0; i < orders.size(); i++) {
+              Order o = orders.get(i);
+              Optional<IntentRecord> open = journal.openIntent(signer.chainId(), o.intent().key());
+              if (open.isPresent()) {
+                out.set(i, refusedOpen(open.get()));
+                continue;
+              }
+              long nonce = nonces.next();
+              taken.add(nonce);
+              SignedTx s = signer.sign(nonce, o.call(), o.gasLimit(), o.fee());
+              IntentRecord rec =
+                  journal.openIntent(signer.chainId(), o.intent(), newTx(s, OptionalLong.empty(), TxKind.CALL, head))
+                      .orElseThrow(() -> new IllegalStateException("intent " + o.intent().key() + " opened twice"));
+              index.add(i);
+              signed.add(s);
+              records.add(rec);
+            }
+            return null;
+          });
+    } catch (RuntimeException e) {
+      for (int k = taken.size() - 1; k >= 0; k--) nonces.markDropped(taken.get(k));
+      throw e;
+    }
+    List<BroadcastResult> results =
+        bundles.isPresent() ? List.of() : broadcaster.sendAll(signed.stream().map(SignedTx::rawHex).toList());
+    journal.inOneCommit(
+        () -> {
+          for (int k = 0; k < results.size(); k++) {
+            if (results.get(k).status() == SendStatus.ACCEPTED) journal.markBroadcast(signed.get(k).hash(), List.of());
+          }
+          return null;
+        });
+    for (int k = 0; k < signed.size(); k++) {
+      Order o = orders.get(index.get(k));
+      SignedTx s = signed.get(k);
+      SentTx sent = new SentTx(s.hash(), BigInteger.valueOf(s.nonce()), o.intent().account(), o.gasLimit(), o.fee(), head);
+      if (bundles.isPresent()) {
+        out.set(index.get(k), new Submission.Sent(records.get(k), sent, false)); // goes with the next flush
+      } else if (results.get(k).status() == SendStatus.ACCEPTED) {
+        out.set(index.get(k), new Submission.Sent(records.get(k), sent, true));
+      } else {
+        out.set(index.get(k), afterBroadcast(records.get(k), s, o.call(), o.fee(), head, results.get(k), true));
+      }
+    }
+    return out;
+  }
+
   private Submission broadcastFirst(
       IntentRecord intent, SignedTx s, TxCall call, FeeQuote fee, long head, boolean mayRetry) {
-    BroadcastResult r = broadcaster.send(s.rawHex());
+    return afterBroadcast(intent, s, call, fee, head, broadcaster.send(s.rawHex()), mayRetry);
+  }
+
+  /** Journals what the node answered to the first broadcast of an intent's transaction. */
+  private Submission afterBroadcast(
+      IntentRecord intent, SignedTx s, TxCall call, FeeQuote fee, long head, BroadcastResult r, boolean mayRetry) {
     SentTx sent = new SentTx(s.hash(), BigInteger.valueOf(s.nonce()), intent.account(), s.gasLimit(), fee, head);
     switch (r.status()) {
       case ACCEPTED -> {
@@ -193,6 +274,10 @@ public final class TxPipeline {
    * @return what was done
    */
   public synchronized TrackReport track(long head, BigInteger baseFee, Predicate<IntentRecord> stillWanted) {
+    if (nonces.inFlight().isEmpty() && nonces.gaps().isEmpty()) {
+      // nothing to follow: no node read (a steady-state head costs no nonce request)
+      return new TrackReport(List.of(), List.of(), List.of(), List.of(), List.of());
+    }
     long latest = chain.latestNonce(from()).longValueExact();
     Optional<FeeQuote> market = fees.quote(baseFee);
     List<SettledTx> settled = new ArrayList<>();

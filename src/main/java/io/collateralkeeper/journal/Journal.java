@@ -322,6 +322,16 @@ public final class Journal implements AutoCloseable {
         });
   }
 
+  /**
+   * Runs several journal writes as one durable commit (one fsync instead of one per write): all of them are
+   * recorded, or none when {@code work} throws.
+   *
+   * @throws JournalException when the journal cannot be written
+   */
+  public synchronized <T> T inOneCommit(java.util.function.Supplier<T> work) {
+    return inTransaction(work::get);
+  }
+
   // ---------------------------------------------------------------- transactions
 
   /** Journals a signed transaction (a replacement or a cancellation) with status {@code signed}, durably. */

@@ -31,6 +31,23 @@ public interface ProtocolAdapter {
   Set<Address> accountsIn(List<Log> logs);
 
   /**
+   * Accounts whose stored state the given logs (from the event sources) show changed: the daemon re-reads only
+   * these after the first head (and all of them every {@link #defaultFullRefreshBlocks()} blocks unless the strategy
+   * says otherwise). The default is {@link #accountsIn}.
+   */
+  default Set<Address> touchedBy(List<Log> logs) {
+    return accountsIn(logs);
+  }
+
+  /**
+   * How often (blocks) every account should be re-read when the strategy does not say: 0 when every change of an
+   * account's stored state emits an event {@link #touchedBy} sees.
+   */
+  default long defaultFullRefreshBlocks() {
+    return 0;
+  }
+
+  /**
    * Loads market state (parameters, prices) at {@code block} and the state of {@code accounts} in batches.
    *
    * @param block block to read at
@@ -42,6 +59,15 @@ public interface ProtocolAdapter {
 
   /** Health of every account read so far, computed locally from the cached state. */
   List<AccountHealth> evaluate();
+
+  /**
+   * The accounts liquidatable at the last refresh (health factor below 1.0), computed locally. Adapters that
+   * evaluate incrementally (only accounts re-read or exposed to a changed price) override this; the default filters
+   * {@link #evaluate()}.
+   */
+  default List<Address> liquidatable() {
+    return evaluate().stream().filter(AccountHealth::liquidatable).map(AccountHealth::account).toList();
+  }
 
   /**
    * Plans the most profitable liquidation of one account from the cached state, or says why not (not liquidatable,

@@ -15,6 +15,17 @@ public record AccountValue(BigInteger equity, BigInteger maintenance, BigInteger
    * equity is not positive; uint256 max when there is no requirement.
    */
   public BigInteger healthFactor() {
+    return healthFactor(equity, maintenance);
+  }
+
+  /**
+   * {@code CrossMarginVault._health(equity, maintenance)}: see {@link #healthFactor()}.
+   *
+   * @param equity signed USD wad
+   * @param maintenance maintenance requirement, USD wad (non-negative)
+   * @return health factor, wad
+   */
+  public static BigInteger healthFactor(BigInteger equity, BigInteger maintenance) {
     if (maintenance.signum() == 0) return Units.MAX_UINT256;
     if (equity.signum() <= 0) return BigInteger.ZERO;
     return equity.multiply(Units.WAD).divide(maintenance);

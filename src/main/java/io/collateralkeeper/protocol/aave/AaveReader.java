@@ -90,12 +90,22 @@ public final class AaveReader {
   public AaveSnapshot read(AaveContracts c, List<Address> users, long block, long blockTimestamp) {
     AaveMarket market = readMarket(c, block, blockTimestamp);
     Map<Address, AavePosition> positions = readPositions(c, market, users, block);
+    return new AaveSnapshot(block, withEModesOf(c, market, positions.values(), block), positions);
+  }
+
+  /**
+   * The market with the e-mode categories (and their price sources' prices) of these positions added where the
+   * reserves' configurations did not name them already: users read at earlier blocks keep being evaluated.
+   *
+   * @throws RpcException when the endpoint fails or a category does not exist
+   */
+  public AaveMarket withEModesOf(
+      AaveContracts c, AaveMarket market, java.util.Collection<AavePosition> positions, long block) {
     Set<Integer> missing = new TreeSet<>();
-    for (AavePosition p : positions.values()) {
+    for (AavePosition p : positions) {
       if (p.eModeCategory() != 0 && !market.eModes().containsKey(p.eModeCategory())) missing.add(p.eModeCategory());
     }
-    if (!missing.isEmpty()) market = withEModes(c, market, readEModes(c, missing, block), block);
-    return new AaveSnapshot(block, market, positions);
+    return missing.isEmpty() ? market : withEModes(c, market, readEModes(c, missing, block), block);
   }
 
   /**

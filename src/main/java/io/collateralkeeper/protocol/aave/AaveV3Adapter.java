@@ -127,12 +127,22 @@ public final class AaveV3Adapter implements ProtectionAdapter {
     return AavePoolEvents.usersIn(logs, contracts.pool());
   }
 
+  /**
+   * 300 blocks: an aToken transfer between users moves the sender's scaled balance without a Pool event naming the
+   * sender (only the aToken's {@code BalanceTransfer}), so every user is re-read now and then.
+   */
+  @Override
+  public long defaultFullRefreshBlocks() {
+    return 300;
+  }
+
   @Override
   public void refresh(long block, long blockTimestamp, Collection<Address> accounts) {
     AaveSnapshot s = reader.read(contracts, List.copyOf(accounts), block, blockTimestamp);
-    this.market = s.market();
-    this.block = block;
     positions.putAll(s.positions());
+    // users read at earlier heads may be in e-mode categories no reserve names and no user read now is in
+    this.market = reader.withEModesOf(contracts, s.market(), positions.values(), block);
+    this.block = block;
     if (!funding.flashLoan()) readInventory(block);
   }
 

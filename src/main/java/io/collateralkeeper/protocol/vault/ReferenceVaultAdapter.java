@@ -14,6 +14,7 @@ import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.risk.VaultAccount;
 import io.collateralkeeper.risk.VaultMath;
 import io.collateralkeeper.risk.VaultPrices;
+import io.collateralkeeper.risk.fast.VaultHealthBook;
 import io.collateralkeeper.strategy.VaultLiquidationPlan;
 import io.collateralkeeper.strategy.VaultLiquidationPlanner;
 import java.util.ArrayList;
@@ -41,11 +42,21 @@ public final class ReferenceVaultAdapter implements ProtectionAdapter {
 
   private static final String LIQUIDATED =
       EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.LIQUIDATED_EVENT);
+  /** Every event that changes an account's stored state; each names the account in topic 1. */
+  private static final Set<String> ACCOUNT_CHANGES =
+      Set.of(
+          POSITION_CHANGED,
+          DEPOSITED,
+          LIQUIDATED,
+          EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.WITHDRAWN_EVENT),
+          EventEncoder.encode(io.collateralkeeper.contracts.CrossMarginVault.COLLATERALSEIZED_EVENT));
 
   private final VaultReader reader;
   private final VaultLiquidationPlanner planner;
   private final Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
   private VaultLayout layout;
+  /** Health of every account, exact, re-evaluated only where an account was re-read or a price it uses moved. */
+  private VaultHealthBook book;
   private Map<Address, FeedReading> feeds = Map.of();
   private VaultPrices prices;
   private long blockTimestamp;
@@ -78,22 +89,60 @@ public final class ReferenceVaultAdapter implements ProtectionAdapter {
     return out;
   }
 
+  /**
+   * Accounts named by any event that changes an account's stored state: {@code Deposited}, {@code Withdrawn},
+   * {@code PositionChanged}, {@code Liquidated}, {@code CollateralSeized} (every state-changing function of the vault
+   * emits one of them for the account it changes; there is no interest accrual).
+   */
   @Override
-  public void refresh(long block, long timestamp, Collection<Address> toRead) {
-    if (layout == null) layout = reader.readLayout(block);
-    feeds = reader.readFeeds(List.copyOf(layout.feeds()), block);
-    prices = layout.prices(feeds);
-    blockTimestamp = timestamp;
-    if (!toRead.isEmpty()) accounts.putAll(reader.readAccounts(List.copyOf(toRead), block));
+  public Set<Address> touchedBy(List<Log> logs) {
+    Set<Address> out = new LinkedHashSet<>();
+    for (Log log : logs) {
+      if (log.getTopics() == null || log.getTopics().size() < 2 || log.isRemoved()) continue;
+      if (!reader.vault().hex().equalsIgnoreCase(log.getAddress())) continue;
+      if (ACCOUNT_CHANGES.contains(log.getTopics().get(0))) out.add(Address.fromWord(log.getTopics().get(1)));
+    }
+    return out;
   }
 
   @Override
+  public void refresh(long block, long timestamp, Collection<Address> toRead) {
+    if (layout == null) layout = reader.readLayout(block);
+    VaultReader.Reading r = reader.read(List.copyOf(layout.feeds()), List.copyOf(toRead), block);
+    feeds = r.feeds();
+    prices = layout.prices(feeds);
+    blockTimestamp = timestamp;
+    accounts.putAll(r.accounts());
+    if (book == null) book = new VaultHealthBook(layout.config());
+    r.accounts().forEach(book::put);
+    book.setPrices(prices);
+    book.evaluate();
+  }
+
+  /** Every account's health from the book (exact, as {@code CrossMarginVault.healthFactor}). */
+  @Override
   public List<AccountHealth> evaluate() {
+    if (book == null) return List.of();
     List<AccountHealth> out = new ArrayList<>(accounts.size());
-    for (Map.Entry<Address, VaultAccount> e : accounts.entrySet()) {
-      out.add(new AccountHealth(e.getKey(), health(e.getValue())));
-    }
+    for (Address a : accounts.keySet()) out.add(new AccountHealth(a, book.healthFactor(a)));
     return out;
+  }
+
+  /**
+   * The book's liquidatable accounts: after a refresh only the accounts re-read and those exposed to a changed price
+   * were evaluated again.
+   */
+  @Override
+  public List<Address> liquidatable() {
+    return book == null ? List.of() : book.liquidatable();
+  }
+
+  @Override
+  public void forget(Collection<Address> gone) {
+    for (Address a : gone) {
+      accounts.remove(a);
+      if (book != null) book.remove(a);
+    }
   }
 
   @Override

@@ -92,21 +92,20 @@ public final class VaultReader {
   }
 
   /**
+   * Feed rounds and account states read together at one block.
+   *
+   * @param feeds latest round of each feed, in the order asked
+   * @param accounts state of each account, in the order asked
+   */
+  public record Reading(Map<Address, FeedReading> feeds, Map<Address, VaultAccount> accounts) {}
+
+  /**
    * Reads each feed's latest round at {@code block}.
    *
    * @throws RpcException when a feed call fails (a feed that reverts is not usable)
    */
   public Map<Address, FeedReading> readFeeds(List<Address> feeds, long block) {
-    List<CallRequest> calls = new ArrayList<>();
-    String data = FeedAbi.latestRoundData();
-    for (Address f : feeds) calls.add(new CallRequest(f, data));
-    List<CallResult> res = multicall.aggregate(calls, block);
-    Map<Address, FeedReading> out = new LinkedHashMap<>();
-    for (int i = 0; i < feeds.size(); i++) {
-      if (!res.get(i).success()) throw new RpcException("price feed " + feeds.get(i) + " reverted on latestRoundData");
-      out.put(feeds.get(i), FeedAbi.decodeRound(feeds.get(i), res.get(i).returnData()));
-    }
-    return out;
+    return read(feeds, List.of(), block).feeds();
   }
 
   /**
@@ -115,15 +114,33 @@ public final class VaultReader {
    * @throws RpcException when the endpoint fails or a call reverts
    */
   public Map<Address, VaultAccount> readAccounts(List<Address> accounts, long block) {
-    List<CallRequest> calls = new ArrayList<>(accounts.size());
+    return read(List.of(), accounts, block).accounts();
+  }
+
+  /**
+   * Reads feeds ({@code latestRoundData}) and accounts ({@code getAccount}) at {@code block} in one Multicall3 batch:
+   * one JSON-RPC batch of {@code ceil((feeds + accounts) / calls per aggregate)} {@code eth_call}s.
+   *
+   * @throws RpcException when the endpoint fails, a feed reverts or a {@code getAccount} reverts
+   */
+  public Reading read(List<Address> feeds, List<Address> accounts, long block) {
+    List<CallRequest> calls = new ArrayList<>(feeds.size() + accounts.size());
+    String round = FeedAbi.latestRoundData();
+    for (Address f : feeds) calls.add(new CallRequest(f, round));
     for (Address a : accounts) calls.add(new CallRequest(vault, abi.getAccount(a)));
-    List<CallResult> res = multicall.aggregate(calls, block);
-    Map<Address, VaultAccount> out = new LinkedHashMap<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      if (!res.get(i).success()) throw new RpcException("getAccount(" + accounts.get(i) + ") reverted");
-      out.put(accounts.get(i), abi.decodeAccount(res.get(i).returnData()));
+    List<CallResult> res = calls.isEmpty() ? List.of() : multicall.aggregate(calls, block);
+    Map<Address, FeedReading> feedOut = new LinkedHashMap<>();
+    for (int i = 0; i < feeds.size(); i++) {
+      if (!res.get(i).success()) throw new RpcException("price feed " + feeds.get(i) + " reverted on latestRoundData");
+      feedOut.put(feeds.get(i), FeedAbi.decodeRound(feeds.get(i), res.get(i).returnData()));
     }
-    return out;
+    Map<Address, VaultAccount> accountOut = new LinkedHashMap<>();
+    for (int i = 0; i < accounts.size(); i++) {
+      CallResult r = res.get(feeds.size() + i);
+      if (!r.success()) throw new RpcException("getAccount(" + accounts.get(i) + ") reverted");
+      accountOut.put(accounts.get(i), abi.decodeAccount(r.returnData()));
+    }
+    return new Reading(feedOut, accountOut);
   }
 
   /** The Multicall3 the reader batches through. */
