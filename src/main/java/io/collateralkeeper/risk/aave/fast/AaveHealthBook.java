@@ -4,6 +4,7 @@ import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.risk.aave.AaveAccountData;
 import io.collateralkeeper.risk.aave.AaveMarket;
 import io.collateralkeeper.risk.aave.AavePosition;
+import io.collateralkeeper.risk.fast.Int128;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ public final class AaveHealthBook {
     long hi = healthHi[slot];
     if (hi == REVERTED) return accountData(user).healthFactor(); // rethrows the revert
     if (hi == EXACT) return exactHealth[slot];
-    return UnsignedMath.toBig(hi, healthLo[slot]);
+    return Int128.toBigInteger(hi, healthLo[slot]);
   }
 
   /**

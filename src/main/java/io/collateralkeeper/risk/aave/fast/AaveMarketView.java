@@ -5,6 +5,8 @@ import io.collateralkeeper.risk.aave.AaveMarket;
 import io.collateralkeeper.risk.aave.AaveReserve;
 import io.collateralkeeper.risk.aave.EModeCategory;
 import io.collateralkeeper.risk.aave.ReserveConfig;
+import io.collateralkeeper.risk.fast.Int128;
+import io.collateralkeeper.risk.fast.InvariantDivisor;
 import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.Map;
@@ -104,20 +106,20 @@ public final class AaveMarketView {
     present[id] = true;
     reserveThreshold[id] = rc.liquidationThreshold();
     zeroLtv[id] = rc.ltv() == 0;
-    unit[id] = rc.decimals() <= MAX_UNIT_DECIMALS ? InvariantDivisor.of(rc.unit().longValueExact()) : null;
+    unit[id] = rc.decimals() <= MAX_UNIT_DECIMALS ? new InvariantDivisor(rc.unit().longValueExact()) : null;
     BigInteger income = accrued(r, true);
-    incomeHi[id] = income == null ? UNUSABLE : UnsignedMath.hi(income);
-    incomeLo[id] = income == null ? UNUSABLE : UnsignedMath.lo(income);
+    incomeHi[id] = income == null ? UNUSABLE : Int128.hi(income);
+    incomeLo[id] = income == null ? UNUSABLE : Int128.lo(income);
     BigInteger debt = accrued(r, false);
-    debtHi[id] = debt == null ? UNUSABLE : UnsignedMath.hi(debt);
-    debtLo[id] = debt == null ? UNUSABLE : UnsignedMath.lo(debt);
+    debtHi[id] = debt == null ? UNUSABLE : Int128.hi(debt);
+    debtLo[id] = debt == null ? UNUSABLE : Int128.lo(debt);
   }
 
-  /** The normalized income or debt at the block, or null when it reverts or needs more than 127 bits. */
+  /** The normalized income or debt at the block, or null when it reverts or is 2^127 or more. */
   private BigInteger accrued(AaveReserve r, boolean income) {
     try {
       BigInteger index = income ? r.normalizedIncome(market.timestamp()) : r.normalizedDebt(market.timestamp());
-      return index.bitLength() < 128 ? index : null;
+      return index.bitLength() < 127 ? index : null;
     } catch (ArithmeticException e) {
       return null;
     }

@@ -2,6 +2,7 @@ package io.collateralkeeper.risk.aave.fast;
 
 import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.risk.aave.AaveAccountData;
+import io.collateralkeeper.risk.fast.Int128;
 import java.math.BigInteger;
 
 /**
@@ -31,7 +32,7 @@ public final class AccountResult {
   /** The health factor, wad; {@link Units#MAX_UINT256} without debt. */
   public BigInteger healthFactor() {
     if (exact != null) return exact.healthFactor();
-    return noDebt ? Units.MAX_UINT256 : UnsignedMath.toBig(healthHi, healthLo);
+    return noDebt ? Units.MAX_UINT256 : Int128.toBigInteger(healthHi, healthLo);
   }
 
   /** True when the health factor is below 1 (1e18 wad): the account can be liquidated. */
@@ -46,7 +47,7 @@ public final class AccountResult {
     return new AaveAccountData(
         BigInteger.valueOf(totalCollateral),
         BigInteger.valueOf(totalDebt),
-        UnsignedMath.unsigned(availableBorrows),
+        Int128.unsigned(availableBorrows),
         BigInteger.valueOf(threshold),
         BigInteger.valueOf(ltv),
         healthFactor(),

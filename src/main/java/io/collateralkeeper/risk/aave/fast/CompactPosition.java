@@ -3,13 +3,14 @@ package io.collateralkeeper.risk.aave.fast;
 import io.collateralkeeper.risk.aave.AavePosition;
 import io.collateralkeeper.risk.aave.UserConfig;
 import io.collateralkeeper.risk.aave.UserReserve;
+import io.collateralkeeper.risk.fast.Int128;
 import java.math.BigInteger;
 
 /**
  * An {@link AavePosition} packed for {@link FastAaveMath}: one entry per reserve the user's configuration marks as
  * collateral or borrowed, in reserve id order, each with the scaled aToken and scaled variable debt balances as
  * 128-bit limb pairs. Stable debt (which accrues at the user's own rate) is kept as the original
- * {@link UserReserve} and its balance at a block is cached per timestamp. A position with a balance of 2^128 or
+ * {@link UserReserve} and its balance at a block is cached per timestamp. A position with a balance of 2^127 or
  * more is marked {@linkplain #fast() not fast}: it is always evaluated by {@code AaveMath}.
  */
 public final class CompactPosition {
@@ -54,19 +55,24 @@ public final class CompactPosition {
         if (stableDebts == null) stableDebts = new UserReserve[n];
         stableDebts[k] = balances;
       }
-      allFit &= UnsignedMath.fits128(balances.scaledATokenBalance());
-      allFit &= UnsignedMath.fits128(balances.scaledVariableDebt());
+      allFit &= fits(balances.scaledATokenBalance());
+      allFit &= fits(balances.scaledVariableDebt());
       int o = k * STRIDE;
       entries[o] = meta;
-      entries[o + 1] = UnsignedMath.hi(balances.scaledATokenBalance());
-      entries[o + 2] = UnsignedMath.lo(balances.scaledATokenBalance());
-      entries[o + 3] = UnsignedMath.hi(balances.scaledVariableDebt());
-      entries[o + 4] = UnsignedMath.lo(balances.scaledVariableDebt());
+      entries[o + 1] = Int128.hi(balances.scaledATokenBalance());
+      entries[o + 2] = Int128.lo(balances.scaledATokenBalance());
+      entries[o + 3] = Int128.hi(balances.scaledVariableDebt());
+      entries[o + 4] = Int128.lo(balances.scaledVariableDebt());
       k++;
     }
     fast = allFit && eMode >= 0 && eMode <= 255;
     stable = stableDebts;
     stableCache = stableDebts == null ? null : new StableBalance[n];
+  }
+
+  /** True when {@code 0 <= value < 2^127}: a fast-path amount. */
+  static boolean fits(BigInteger value) {
+    return value.signum() >= 0 && Int128.fits(value);
   }
 
   /** Packs a position. */
@@ -79,7 +85,7 @@ public final class CompactPosition {
     return source;
   }
 
-  /** False when some balance needs more than 128 bits, so only {@code AaveMath} evaluates it. */
+  /** False when some balance is 2^127 or more, so only {@code AaveMath} evaluates it. */
   public boolean fast() {
     return fast;
   }
@@ -106,7 +112,7 @@ public final class CompactPosition {
 
   /**
    * The stable debt of entry {@code k} at a timestamp ({@code StableDebtToken.balanceOf}), cached per timestamp;
-   * unusable when it reverts or needs more than 128 bits.
+   * unusable when it reverts or is 2^127 or more.
    */
   StableBalance stableDebt(int k, long timestamp) {
     StableBalance cached = stableCache[k];
@@ -115,8 +121,8 @@ public final class CompactPosition {
     try {
       BigInteger debt = stable[k].stableDebt(timestamp);
       computed =
-          UnsignedMath.fits128(debt)
-              ? new StableBalance(timestamp, UnsignedMath.hi(debt), UnsignedMath.lo(debt), true)
+          fits(debt)
+              ? new StableBalance(timestamp, Int128.hi(debt), Int128.lo(debt), true)
               : new StableBalance(timestamp, 0, 0, false);
     } catch (ArithmeticException e) {
       computed = new StableBalance(timestamp, 0, 0, false);

@@ -6,6 +6,8 @@ import io.collateralkeeper.risk.aave.AaveMath;
 import io.collateralkeeper.risk.aave.AavePosition;
 import io.collateralkeeper.risk.aave.PercentageMath;
 import io.collateralkeeper.risk.aave.WadRayMath;
+import io.collateralkeeper.risk.fast.Int128;
+import io.collateralkeeper.risk.fast.InvariantDivisor;
 import java.math.BigInteger;
 
 /**
@@ -15,10 +17,10 @@ import java.math.BigInteger;
  * the block's normalized index (a 256-bit product plus half a ray, divided by 2^27 and then by 5^27), the
  * floor division of amount x price by {@code 10^decimals}, the floor weighted averages of LTV and liquidation
  * threshold, {@code percentMul} and {@code wadDiv} (half up). Divisions by the invariant 5^27, {@code 10^decimals}
- * and 10^4 use precomputed reciprocals ({@link InvariantDivisor}); only the three divisions by the user's own totals
+ * and 10^4 use precomputed reciprocals ({@link InvariantDivisor}, shared with the vault's fast path); only the three divisions by the user's own totals
  * use the hardware divider.
  *
- * <p>The fast path holds when every balance and index is below 2^128, every price below 2^63, decimals at most 18,
+ * <p>The fast path holds when every balance and index is below 2^127, every price below 2^63, decimals at most 18,
  * and every base-currency amount below 2^63 (about 92 billion USD at 8 decimals). Otherwise, and for anything that
  * could revert or throw (a missing price or e-mode category, an index that does not accrue), the account goes to
  * {@link AaveMath#accountData}, which gives the contract's result or error. An instance keeps scratch state: use
@@ -27,12 +29,12 @@ import java.math.BigInteger;
 public final class FastAaveMath {
   /** RAY = 2^27 x 5^27. */
   private static final long FIVE_POW_27 = BigInteger.valueOf(5).pow(27).longValueExact();
-  private static final InvariantDivisor BY_FIVE_POW_27 = InvariantDivisor.of(FIVE_POW_27);
+  private static final InvariantDivisor BY_FIVE_POW_27 = new InvariantDivisor(FIVE_POW_27);
   private static final InvariantDivisor BY_PERCENTAGE_FACTOR =
-      InvariantDivisor.of(PercentageMath.PERCENTAGE_FACTOR.longValueExact());
+      new InvariantDivisor(PercentageMath.PERCENTAGE_FACTOR.longValueExact());
   private static final long HALF_PERCENT = PercentageMath.HALF_PERCENTAGE_FACTOR.longValueExact();
-  private static final long HALF_RAY_HI = UnsignedMath.hi(WadRayMath.HALF_RAY);
-  private static final long HALF_RAY_LO = UnsignedMath.lo(WadRayMath.HALF_RAY);
+  private static final long HALF_RAY_HI = Int128.hi(WadRayMath.HALF_RAY);
+  private static final long HALF_RAY_LO = Int128.lo(WadRayMath.HALF_RAY);
   private static final long WAD = WadRayMath.WAD.longValueExact();
 
   /** The 128-bit result of {@link #rayMul}. */
@@ -160,8 +162,8 @@ public final class FastAaveMath {
     long avgLtv = 0;
     if (collateral != 0) {
       // sums of value x bps: below collateral x 2^16, so the high limb is below the divisor
-      avgThreshold = UnsignedMath.divlu(thresholdHi, thresholdLo, collateral);
-      avgLtv = UnsignedMath.divlu(ltvHi, ltvLo, collateral);
+      avgThreshold = divide(thresholdHi, thresholdLo, collateral);
+      avgLtv = divide(ltvHi, ltvLo, collateral);
     }
     long adjusted = percentMul(collateral, avgThreshold);
     long borrowable = percentMul(collateral, avgLtv);
@@ -181,7 +183,7 @@ public final class FastAaveMath {
       hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
       long qHi = Long.divideUnsigned(hi, debt);
       out.healthHi = qHi;
-      out.healthLo = UnsignedMath.divlu(hi - qHi * debt, sum, debt);
+      out.healthLo = divide(hi - qHi * debt, sum, debt);
     }
     return true;
   }
@@ -196,12 +198,12 @@ public final class FastAaveMath {
     long hi = Math.multiplyHigh(value, bps);
     long sum = lo + HALF_PERCENT;
     hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
-    if (!BY_PERCENTAGE_FACTOR.fitsQuotient(hi, sum)) return -1;
+    if (!fitsQuotient(hi, BY_PERCENTAGE_FACTOR)) return -1;
     return BY_PERCENTAGE_FACTOR.divide(hi, sum);
   }
 
   /**
-   * {@code WadRayMath.rayMul(a, b) = (a x b + HALF_RAY) / RAY} for 128-bit {@code a} and {@code b}, into
+   * {@code WadRayMath.rayMul(a, b) = (a x b + HALF_RAY) / RAY} for {@code a} and {@code b} below 2^127, into
    * {@link #productHi}/{@link #productLo}; false when the result needs more than 128 bits. RAY = 2^27 x 5^27, so
    * the 256-bit numerator is shifted right by 27 and divided by 5^27 (floor of floor is the floor of the whole).
    */
@@ -239,7 +241,7 @@ public final class FastAaveMath {
     long w0 = (n0 >>> 27) | (m1c << 37);
     long w1 = (m1c >>> 27) | (m2 << 37);
     long w2 = (m2 >>> 27) | (m3 << 37);
-    if ((m3 >>> 27) != 0 || !BY_FIVE_POW_27.fitsQuotient(w2, w1)) return false;
+    if ((m3 >>> 27) != 0 || !fitsQuotient(w2, BY_FIVE_POW_27)) return false;
     long qHi = BY_FIVE_POW_27.divide(w2, w1);
     long r = w1 - qHi * FIVE_POW_27;
     productHi = qHi;
@@ -258,8 +260,18 @@ public final class FastAaveMath {
     long top = Math.unsignedMultiplyHigh(amountHi, price);
     long hi = hi1 + mid;
     top += Long.compareUnsigned(hi, hi1) < 0 ? 1 : 0;
-    if (top != 0 || !unit.fitsQuotient(hi, lo)) return -1;
+    if (top != 0 || !fitsQuotient(hi, unit)) return -1;
     long q = unit.divide(hi, lo);
     return q < 0 ? -1 : q;
+  }
+
+  /** True when {@code (hi x 2^64 + lo) / d} fits 64 bits, i.e. {@code hi < d} unsigned: what {@code divide} needs. */
+  private static boolean fitsQuotient(long hi, InvariantDivisor d) {
+    return Long.compareUnsigned(hi, d.divisor()) < 0;
+  }
+
+  /** {@code floor((hi x 2^64 + lo) / d)} for {@code hi < d} (unsigned); one hardware division when hi is 0. */
+  private static long divide(long hi, long lo, long d) {
+    return hi == 0 ? Long.divideUnsigned(lo, d) : Int128.divideUnsigned(hi, lo, d);
   }
 }

@@ -36,11 +36,15 @@ record MarketChanges(boolean everything, BitSet risk, BitSet income, BitSet debt
     return new MarketChanges(everything, risk, income, debt, before.timestamp() != after.timestamp());
   }
 
+  private static long divisor(AaveMarketView v, int id) {
+    return v.unit[id] == null ? 0 : v.unit[id].divisor();
+  }
+
   private static boolean riskDiffers(AaveMarketView a, AaveMarketView b, int id, boolean slotsDiffer) {
     if (a.present[id] != b.present[id]
         || a.reserveThreshold[id] != b.reserveThreshold[id]
         || a.zeroLtv[id] != b.zeroLtv[id]
-        || !java.util.Objects.equals(a.unit[id], b.unit[id])) {
+        || divisor(a, id) != divisor(b, id)) {
       return true;
     }
     if (slotsDiffer) return true;
