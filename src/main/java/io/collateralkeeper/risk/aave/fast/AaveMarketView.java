@@ -32,6 +32,7 @@ public final class AaveMarketView {
   final boolean[] present;
   final int[] reserveThreshold;
   final boolean[] zeroLtv;
+  final int[] decimals;
   final InvariantDivisor[] unit;
   final long[] incomeHi;
   final long[] incomeLo;
@@ -55,6 +56,7 @@ public final class AaveMarketView {
     present = new boolean[reserveCount];
     reserveThreshold = new int[reserveCount];
     zeroLtv = new boolean[reserveCount];
+    decimals = new int[reserveCount];
     unit = new InvariantDivisor[reserveCount];
     incomeHi = new long[reserveCount];
     incomeLo = new long[reserveCount];
@@ -106,6 +108,7 @@ public final class AaveMarketView {
     present[id] = true;
     reserveThreshold[id] = rc.liquidationThreshold();
     zeroLtv[id] = rc.ltv() == 0;
+    decimals[id] = rc.decimals();
     unit[id] = rc.decimals() <= MAX_UNIT_DECIMALS ? new InvariantDivisor(rc.unit().longValueExact()) : null;
     BigInteger income = accrued(r, true);
     incomeHi[id] = income == null ? UNUSABLE : Int128.hi(income);
@@ -123,11 +126,6 @@ public final class AaveMarketView {
     } catch (ArithmeticException e) {
       return null;
     }
-  }
-
-  /** True when a reserve's normalized income (or debt) index is usable by the fast path. */
-  boolean indexUsable(long hi) {
-    return hi >= 0;
   }
 
   private void prepareSlot(int slot, EModeCategory category) {

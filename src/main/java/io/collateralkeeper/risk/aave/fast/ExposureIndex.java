@@ -41,14 +41,6 @@ final class ExposureIndex {
     if (changes.timestampChanged()) dirty.or(stableDebt);
   }
 
-  /** Users with the reserve as collateral or debt (a copy). */
-  BitSet exposedTo(int reserveId) {
-    BitSet b = new BitSet();
-    or(b, collateral, reserveId);
-    or(b, borrowing, reserveId);
-    return b;
-  }
-
   private static void or(BitSet into, BitSet[] byReserve, int id) {
     if (id < byReserve.length && byReserve[id] != null) into.or(byReserve[id]);
   }

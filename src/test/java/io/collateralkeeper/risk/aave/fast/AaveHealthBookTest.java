@@ -199,6 +199,130 @@ class AaveHealthBookTest {
   }
 
   @Test
+  void hostileMarketsStayExactThroughPriceAndTimeChanges() {
+    // unusable prices (2^63 and more) and indexes (2^127 and more) the fast path cannot hold: their changes must
+    // still dirty the accounts exposed to them
+    int transitions = 0;
+    for (long seed = 1; seed <= 40; seed++) {
+      RandomAave random = new RandomAave(1000 + seed, true);
+      AaveMarket market = random.market();
+      List<AavePosition> positions = new ArrayList<>();
+      for (int i = 0; positions.size() < 300 && i < 3_000; i++) {
+        AavePosition p = random.position(market, i);
+        if (!throwsIllegalArgument(p, market)) positions.add(p);
+      }
+      AaveHealthBook book = new AaveHealthBook();
+      positions.forEach(book::put);
+      book.setMarket(market);
+      java.util.SplittableRandom r = new java.util.SplittableRandom(seed);
+      List<Address> priced =
+          market.prices().keySet().stream().filter(a -> !a.equals(RandomAave.USD)).sorted().toList();
+      for (int step = 0; step < 6; step++) {
+        if (r.nextBoolean() && !priced.isEmpty()) {
+          market = market.withPrices(Map.of(priced.get(r.nextInt(priced.size())), random.price()));
+        }
+        if (r.nextBoolean()) market = market.at(market.timestamp() + r.nextLong(1, 1_000_000));
+        book.setMarket(market);
+        if (r.nextBoolean()) book.evaluate();
+        assertBookExact(book, positions, market);
+        transitions++;
+      }
+    }
+    assertThat(transitions).isEqualTo(240);
+  }
+
+  @Test
+  void aPriceTheFastPathCannotHoldStillDirtiesTheExposedAccountsWhenItMoves() {
+    // collateral priced at 2^64 (beyond the fast path), indexes fixed: only the price can change the result
+    AaveMarket market = twoReserveMarket(RandomAave.RAY, BigInteger.ZERO, BigInteger.ONE.shiftLeft(64));
+    AavePosition p = supplierAndBorrower();
+    AaveHealthBook book = new AaveHealthBook();
+    book.put(p);
+    book.setMarket(market);
+    book.evaluate();
+    AaveMarket repriced = market.withPrices(Map.of(RandomAave.asset(0), BigInteger.ONE.shiftLeft(67)));
+    assertThat(AaveMath.accountData(p, repriced).healthFactor())
+        .isNotEqualTo(AaveMath.accountData(p, market).healthFactor());
+
+    assertThat(book.setMarket(repriced)).isEqualTo(1);
+    assertBookExact(book, List.of(p), repriced);
+  }
+
+  @Test
+  void anIndexTheFastPathCannotHoldStillDirtiesTheExposedAccountsWhenTimePasses() {
+    // collateral income index of 2^127 (beyond the fast path) at 10% a year; the debt reserve does not accrue
+    BigInteger hugeIndex = BigInteger.ONE.shiftLeft(127).add(BigInteger.valueOf(12345));
+    AaveMarket market = twoReserveMarket(hugeIndex, RandomAave.RAY.divide(BigInteger.TEN), BigInteger.valueOf(100_000_000));
+    AavePosition p = supplierAndBorrower();
+    AaveHealthBook book = new AaveHealthBook();
+    book.put(p);
+    book.setMarket(market);
+    book.evaluate();
+    AaveMarket later = market.at(market.timestamp() + 365 * 86_400L);
+    assertThat(AaveMath.accountData(p, later).healthFactor())
+        .isNotEqualTo(AaveMath.accountData(p, market).healthFactor());
+
+    assertThat(book.setMarket(later)).isEqualTo(1);
+    assertBookExact(book, List.of(p), later);
+  }
+
+  /** Reserve 0 (collateral) with the given index, rate and price; reserve 1 (debt) at index 1, rate 0, $1. */
+  private static AaveMarket twoReserveMarket(BigInteger index0, BigInteger rate0, BigInteger price0) {
+    Map<Address, BigInteger> prices =
+        Map.of(RandomAave.asset(0), price0, RandomAave.asset(1), BigInteger.valueOf(100_000_000));
+    return new AaveMarket(
+        Map.of(0, reserve(0, index0, rate0), 1, reserve(1, RandomAave.RAY, BigInteger.ZERO)), prices, Map.of(),
+        RandomAave.T);
+  }
+
+  /** Supplies 3 units of reserve 0, borrows 1,000 of reserve 1 (6 decimals). */
+  private static AavePosition supplierAndBorrower() {
+    io.collateralkeeper.risk.aave.UserConfig config =
+        io.collateralkeeper.risk.aave.UserConfig.EMPTY.withCollateral(0, true).withBorrowing(1, true);
+    BigInteger zero = BigInteger.ZERO;
+    return new AavePosition(
+        RandomAave.addr(1), config, 0,
+        Map.of(
+            0, new io.collateralkeeper.risk.aave.UserReserve(BigInteger.valueOf(3_000_000), zero, zero, zero, 0),
+            1, new io.collateralkeeper.risk.aave.UserReserve(zero, BigInteger.valueOf(1_000_000_000), zero, zero, 0)));
+  }
+
+  /** A 6-decimal reserve at 80% LTV / 85% threshold with both indexes and rates as given, updated at T. */
+  private static AaveReserve reserve(int id, BigInteger index, BigInteger rate) {
+    BigInteger bitmap =
+        BigInteger.valueOf(8000).or(BigInteger.valueOf(8500).shiftLeft(16)).or(BigInteger.valueOf(10_500).shiftLeft(32))
+            .or(BigInteger.valueOf(6).shiftLeft(48)).setBit(56).setBit(58);
+    return new AaveReserve(
+        RandomAave.asset(id), id, io.collateralkeeper.risk.aave.ReserveConfig.decode(bitmap), index, rate, index, rate,
+        BigInteger.ZERO, RandomAave.T, RandomAave.addr(0x200 + id), RandomAave.addr(0x300 + id),
+        RandomAave.addr(0x400 + id));
+  }
+
+  private static void assertBookExact(AaveHealthBook book, List<AavePosition> positions, AaveMarket m) {
+    for (AavePosition p : positions) {
+      BigInteger expected;
+      try {
+        expected = AaveMath.accountData(p, m).healthFactor();
+      } catch (ArithmeticException e) {
+        assertThatThrownBy(() -> book.healthFactor(p.user())).isInstanceOf(ArithmeticException.class);
+        continue;
+      }
+      assertThat(book.healthFactor(p.user())).as("health of %s", p).isEqualTo(expected);
+    }
+  }
+
+  private static boolean throwsIllegalArgument(AavePosition p, AaveMarket m) {
+    try {
+      AaveMath.accountData(p, m);
+      return false;
+    } catch (IllegalArgumentException e) {
+      return true;
+    } catch (ArithmeticException e) {
+      return false;
+    }
+  }
+
+  @Test
   void noMarketIsAnError() {
     AaveHealthBook book = new AaveHealthBook();
     assertThatThrownBy(book::evaluate).isInstanceOf(IllegalStateException.class).hasMessageContaining("setMarket");

@@ -114,7 +114,7 @@ final class RandomAave {
     return RAY.multiply(BigInteger.valueOf(r.nextLong(0, 3_000_000_000L))).divide(BigInteger.TEN.pow(9));
   }
 
-  private BigInteger price() {
+  BigInteger price() {
     int kind = r.nextInt(hostile ? 12 : 10);
     return switch (kind) {
       case 0 -> BigInteger.ZERO;
