@@ -4,7 +4,6 @@ import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.risk.aave.AaveAccountData;
 import io.collateralkeeper.risk.aave.AaveMarket;
 import io.collateralkeeper.risk.aave.AavePosition;
-import io.collateralkeeper.risk.fast.Int128;
 import java.math.BigInteger;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -42,10 +41,12 @@ import java.util.Map;
  * thread (the keeper's per-head loop).
  */
 public final class AaveHealthBook {
-  /** {@link #healthHi} marker: the health factor is in {@link #exactHealth} (the BigInteger path gave it). */
-  private static final long EXACT = -1;
-  /** {@link #healthHi} marker: the evaluation reverted. */
-  private static final long REVERTED = -2;
+  /** {@link #kind}: the fast path gave {@link #adjusted} and {@link #debt}. */
+  private static final byte FAST_RESULT = 0;
+  /** {@link #kind}: the health factor is in {@link #exactHealth} (the BigInteger path gave it). */
+  private static final byte EXACT = 1;
+  /** {@link #kind}: the evaluation reverted. */
+  private static final byte REVERTED = 2;
   private static final int FAST = 1 << 8;
 
   private final Map<Address, Integer> slots = new HashMap<>();
@@ -65,8 +66,10 @@ public final class AaveHealthBook {
   private int[] mode = new int[1024];
   private CompactPosition[] positions = new CompactPosition[1024];
   private Address[] users = new Address[1024];
-  private long[] healthHi = new long[1024];
-  private long[] healthLo = new long[1024];
+  /** Per slot: adjusted collateral ({@code percentMul(collateral, threshold)}) and total debt, base currency. */
+  private long[] adjusted = new long[1024];
+  private long[] debt = new long[1024];
+  private byte[] kind = new byte[1024];
   private BigInteger[] exactHealth = new BigInteger[1024];
   private int used;
   private AaveMarketView view;
@@ -185,10 +188,11 @@ public final class AaveHealthBook {
       evaluateSlot(slot, requireMarket());
       dirty.clear(slot);
     }
-    long hi = healthHi[slot];
-    if (hi == REVERTED) return accountData(user).healthFactor(); // rethrows the revert
-    if (hi == EXACT) return exactHealth[slot];
-    return Int128.toBigInteger(hi, healthLo[slot]);
+    return switch (kind[slot]) {
+      case REVERTED -> accountData(user).healthFactor(); // rethrows the revert
+      case EXACT -> exactHealth[slot];
+      default -> FastAaveMath.healthFactor(adjusted[slot], debt[slot]);
+    };
   }
 
   /**
@@ -208,20 +212,21 @@ public final class AaveHealthBook {
     try {
       int m = mode[slot];
       math.evaluate(
-          arena, offset[slot], count[slot], m & 0xFF, (m & FAST) != 0, positions[slot], v, scratch);
+          arena, offset[slot], count[slot], m & 0xFF, (m & FAST) != 0, positions[slot], v, scratch, false);
     } catch (ArithmeticException reverted) {
-      healthHi[slot] = REVERTED;
+      kind[slot] = REVERTED;
       exactHealth[slot] = null;
       liquidatable.clear(slot);
       return;
     }
-    if (scratch.fastPath() && !scratch.noDebt) {
-      healthHi[slot] = scratch.healthHi;
-      healthLo[slot] = scratch.healthLo;
+    if (scratch.fastPath()) {
+      kind[slot] = FAST_RESULT;
+      adjusted[slot] = scratch.adjustedCollateral;
+      debt[slot] = scratch.totalDebt;
       exactHealth[slot] = null;
     } else {
-      healthHi[slot] = EXACT;
-      exactHealth[slot] = scratch.healthFactor(); // uint256 max (a constant) or the BigInteger path's value
+      kind[slot] = EXACT;
+      exactHealth[slot] = scratch.healthFactor();
     }
     liquidatable.set(slot, scratch.liquidatable());
   }
@@ -272,8 +277,9 @@ public final class AaveHealthBook {
     mode = Arrays.copyOf(mode, size);
     positions = Arrays.copyOf(positions, size);
     users = Arrays.copyOf(users, size);
-    healthHi = Arrays.copyOf(healthHi, size);
-    healthLo = Arrays.copyOf(healthLo, size);
+    adjusted = Arrays.copyOf(adjusted, size);
+    debt = Arrays.copyOf(debt, size);
+    kind = Arrays.copyOf(kind, size);
     exactHealth = Arrays.copyOf(exactHealth, size);
   }
 }

@@ -14,14 +14,15 @@ import java.math.BigInteger;
 public final class AccountResult {
   long totalCollateral;
   long totalDebt;
+  /** {@code percentMul(totalCollateral, threshold)}, unsigned. */
+  long adjustedCollateral;
   /** Unsigned. */
   long availableBorrows;
   long threshold;
   long ltv;
-  long healthHi;
-  long healthLo;
-  boolean noDebt;
   boolean zeroLtv;
+  /** False when only the health factor's inputs were computed. */
+  boolean full;
   AaveAccountData exact;
 
   /** True when the fast path computed this result (false: {@code AaveMath} did). */
@@ -31,19 +32,22 @@ public final class AccountResult {
 
   /** The health factor, wad; {@link Units#MAX_UINT256} without debt. */
   public BigInteger healthFactor() {
-    if (exact != null) return exact.healthFactor();
-    return noDebt ? Units.MAX_UINT256 : Int128.toBigInteger(healthHi, healthLo);
+    return exact != null ? exact.healthFactor() : FastAaveMath.healthFactor(adjustedCollateral, totalDebt);
   }
 
   /** True when the health factor is below 1 (1e18 wad): the account can be liquidated. */
   public boolean liquidatable() {
-    if (exact != null) return exact.liquidatable();
-    return !noDebt && healthHi == 0 && Long.compareUnsigned(healthLo, Units.WAD.longValue()) < 0;
+    return exact != null ? exact.liquidatable() : FastAaveMath.liquidatable(adjustedCollateral, totalDebt);
   }
 
-  /** The result as {@code AaveMath} returns it, field for field. */
+  /**
+   * The result as {@code AaveMath} returns it, field for field.
+   *
+   * @throws IllegalStateException when the evaluation computed the health factor only
+   */
   public AaveAccountData toAccountData() {
     if (exact != null) return exact;
+    if (!full) throw new IllegalStateException("evaluated for the health factor only");
     return new AaveAccountData(
         BigInteger.valueOf(totalCollateral),
         BigInteger.valueOf(totalDebt),

@@ -1,5 +1,6 @@
 package io.collateralkeeper.risk.aave.fast;
 
+import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.risk.aave.AaveAccountData;
 import io.collateralkeeper.risk.aave.AaveMarket;
 import io.collateralkeeper.risk.aave.AaveMath;
@@ -48,18 +49,20 @@ public final class FastAaveMath {
    * @throws ArithmeticException where the contract would revert
    */
   public void evaluate(CompactPosition position, AaveMarketView view, AccountResult out) {
-    evaluate(position.entries, 0, position.count, position.eMode, position.fast(), position, view, out);
+    evaluate(position.entries, 0, position.count, position.eMode, position.fast(), position, view, out, true);
   }
 
   /**
    * {@link #evaluate(CompactPosition, AaveMarketView, AccountResult)} on a copy of the position's entries stored
    * elsewhere ({@code e[from ..]}, e.g. a contiguous arena of many positions), reading {@code position} only for
-   * stable debt or the fallback.
+   * stable debt or the fallback. With {@code full} false only what the health factor needs is computed (no LTV
+   * average, no available borrows: one hardware division fewer), and {@code out} answers only
+   * {@link AccountResult#healthFactor()} and {@link AccountResult#liquidatable()}.
    */
   void evaluate(
       long[] e, int from, int count, int eMode, boolean fast, CompactPosition position, AaveMarketView view,
-      AccountResult out) {
-    if (fast && evaluateFast(e, from, count, eMode, position, view, out)) {
+      AccountResult out, boolean full) {
+    if (fast && evaluateFast(e, from, count, eMode, position, view, out, full)) {
       out.exact = null;
     } else {
       out.setExact(AaveMath.accountData(position.source(), view.market()));
@@ -79,7 +82,8 @@ public final class FastAaveMath {
    * {@code AaveMath}.
    */
   boolean evaluateFast(
-      long[] e, int from, int count, int eMode, CompactPosition p, AaveMarketView v, AccountResult out) {
+      long[] e, int from, int count, int eMode, CompactPosition p, AaveMarketView v, AccountResult out,
+      boolean full) {
     int slot = v.slotOfCategory[eMode];
     if (slot < 0 || !v.slotUsable[slot]) return false;
     int reserves = v.reserveCount();
@@ -148,44 +152,72 @@ public final class FastAaveMath {
         if (debt < 0) return false;
       }
     }
-    return finish(collateral, debt, thresholdHi, thresholdLo, ltvHi, ltvLo, zeroLtv, out);
+    return finish(collateral, debt, thresholdHi, thresholdLo, ltvHi, ltvLo, zeroLtv, out, full);
   }
 
   /**
-   * The averages, {@code percentMul}s, health factor ({@code wadDiv}) and available borrows of
-   * {@code calculateUserAccountData} and {@code executeGetUserAccountData}.
+   * The averages, {@code percentMul}s and available borrows of {@code calculateUserAccountData} and
+   * {@code executeGetUserAccountData}; the health factor's {@code wadDiv} is left to {@link #healthFactor} (and
+   * {@link #liquidatable} needs no division at all).
    */
   private static boolean finish(
       long collateral, long debt, long thresholdHi, long thresholdLo, long ltvHi, long ltvLo, boolean zeroLtv,
-      AccountResult out) {
+      AccountResult out, boolean full) {
     long avgThreshold = 0;
     long avgLtv = 0;
-    if (collateral != 0) {
-      // sums of value x bps: below collateral x 2^16, so the high limb is below the divisor
-      avgThreshold = divide(thresholdHi, thresholdLo, collateral);
-      avgLtv = divide(ltvHi, ltvLo, collateral);
-    }
+    // sums of value x bps: below collateral x 2^16, so the high limb is below the divisor
+    if (collateral != 0) avgThreshold = divide(thresholdHi, thresholdLo, collateral);
     long adjusted = percentMul(collateral, avgThreshold);
-    long borrowable = percentMul(collateral, avgLtv);
-    if (adjusted == -1 || borrowable == -1) return false;
+    if (adjusted == -1) return false;
+    long borrowable = 0;
+    if (full) {
+      if (collateral != 0) avgLtv = divide(ltvHi, ltvLo, collateral);
+      borrowable = percentMul(collateral, avgLtv);
+      if (borrowable == -1) return false;
+    }
     out.totalCollateral = collateral;
     out.totalDebt = debt;
+    out.adjustedCollateral = adjusted;
     out.threshold = avgThreshold;
     out.ltv = avgLtv;
     out.zeroLtv = zeroLtv;
     out.availableBorrows = Long.compareUnsigned(borrowable, debt) > 0 ? borrowable - debt : 0;
-    out.noDebt = debt == 0;
-    if (debt != 0) {
-      // wadDiv(adjusted, debt) = (adjusted x 1e18 + debt / 2) / debt, below 2^124
-      long lo = adjusted * WAD;
-      long hi = Math.unsignedMultiplyHigh(adjusted, WAD);
-      long sum = lo + (debt >>> 1);
-      hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
-      long qHi = Long.divideUnsigned(hi, debt);
-      out.healthHi = qHi;
-      out.healthLo = divide(hi - qHi * debt, sum, debt);
-    }
+    out.full = full;
     return true;
+  }
+
+  /**
+   * {@code wadDiv(adjustedCollateral, totalDebt)}: {@code (adjusted x 1e18 + debt / 2) / debt}, uint256 max without
+   * debt.
+   *
+   * @param adjustedCollateral {@code percentMul(totalCollateral, avgLiquidationThreshold)}, base currency, unsigned
+   * @param totalDebt base currency, below 2^63
+   * @return the health factor, wad
+   */
+  static BigInteger healthFactor(long adjustedCollateral, long totalDebt) {
+    if (totalDebt == 0) return Units.MAX_UINT256;
+    // below 2^124: the quotient takes at most two limbs
+    long lo = adjustedCollateral * WAD;
+    long hi = Math.unsignedMultiplyHigh(adjustedCollateral, WAD);
+    long sum = lo + (totalDebt >>> 1);
+    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+    long qHi = Long.divideUnsigned(hi, totalDebt);
+    return Int128.toBigInteger(qHi, divide(hi - qHi * totalDebt, sum, totalDebt));
+  }
+
+  /**
+   * True when {@link #healthFactor} is below 1e18, without dividing: {@code floor(n / debt) < 1e18} exactly when
+   * {@code n < 1e18 x debt}, with {@code n = adjusted x 1e18 + debt / 2}.
+   */
+  static boolean liquidatable(long adjustedCollateral, long totalDebt) {
+    if (totalDebt == 0) return false;
+    long lo = adjustedCollateral * WAD;
+    long hi = Math.unsignedMultiplyHigh(adjustedCollateral, WAD);
+    long sum = lo + (totalDebt >>> 1);
+    hi += Long.compareUnsigned(sum, lo) < 0 ? 1 : 0;
+    long limitLo = totalDebt * WAD;
+    long limitHi = Math.unsignedMultiplyHigh(totalDebt, WAD);
+    return hi != limitHi ? Long.compareUnsigned(hi, limitHi) < 0 : Long.compareUnsigned(sum, limitLo) < 0;
   }
 
   /**

@@ -19,6 +19,8 @@ import io.collateralkeeper.risk.aave.EModeCategory;
 import io.collateralkeeper.risk.aave.ReserveConfig;
 import io.collateralkeeper.risk.aave.UserConfig;
 import io.collateralkeeper.risk.aave.UserReserve;
+import io.collateralkeeper.risk.aave.WadRayMath;
+import io.collateralkeeper.risk.fast.Int128;
 import java.math.BigInteger;
 import java.util.HashMap;
 import java.util.Map;
@@ -110,6 +112,27 @@ class FastAaveMathEdgeTest {
     assertThat(numerator.mod(BigInteger.valueOf(debt))).isEqualTo(BigInteger.valueOf(debt / 2));
     assertThat(d.healthFactor()).isEqualTo(numerator.divide(BigInteger.valueOf(debt)).add(BigInteger.ONE));
     assertThat(d.availableBorrowsBase()).isZero(); // percentMul(5, 5000) = 3 < 2^19
+  }
+
+  @Test
+  void liquidatableWithoutDivisionAgreesWithTheHealthFactorAtAndAroundOne() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    int atOne = 0;
+    for (int i = 0; i < 200_000; i++) {
+      long debt = i < 1_000 ? 1 + i : r.nextLong(1, Long.MAX_VALUE >>> r.nextInt(62));
+      // adjusted collateral near the debt (health near 1), sometimes anywhere below 2^64
+      long adjusted = r.nextInt(4) == 0 ? r.nextLong() : Math.max(0, debt + r.nextLong(-3, 4));
+      BigInteger health = FastAaveMath.healthFactor(adjusted, debt);
+      BigInteger expected =
+          WadRayMath.wadDiv(Int128.unsigned(adjusted), BigInteger.valueOf(debt));
+      assertThat(health).isEqualTo(expected);
+      assertThat(FastAaveMath.liquidatable(adjusted, debt)).as("%d / %d", adjusted, debt)
+          .isEqualTo(health.compareTo(E18) < 0);
+      if (health.equals(E18)) atOne++;
+    }
+    assertThat(atOne).as("health factors of exactly 1.0").isGreaterThan(100);
+    assertThat(FastAaveMath.liquidatable(5, 0)).isFalse();
+    assertThat(FastAaveMath.healthFactor(5, 0)).isEqualTo(Units.MAX_UINT256);
   }
 
   @Test
