@@ -60,10 +60,23 @@ public class AaveMathBench {
     for (AavePosition p : positions) bh.consume(AaveMath.accountData(p, market));
   }
 
-  /** {@link FastAaveMath} with the block's view prepared once (as per block): the health factor's limbs. */
+  /**
+   * {@link FastAaveMath} with the block's view prepared once (as per block), every field of
+   * {@code getUserAccountData} computed and the exact health factor built as a BigInteger (like the baseline).
+   */
   @Benchmark
   @OperationsPerInvocation(ACCOUNTS)
   public void fastAccountData(Blackhole bh) {
+    for (CompactPosition p : compact) {
+      fast.evaluate(p, view, result);
+      bh.consume(result.healthFactor());
+    }
+  }
+
+  /** As {@link #fastAccountData} but asking only whether the account is liquidatable (no wadDiv, no allocation). */
+  @Benchmark
+  @OperationsPerInvocation(ACCOUNTS)
+  public void fastLiquidatable(Blackhole bh) {
     for (CompactPosition p : compact) {
       fast.evaluate(p, view, result);
       bh.consume(result.liquidatable());
