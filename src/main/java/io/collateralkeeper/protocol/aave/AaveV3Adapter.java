@@ -26,6 +26,7 @@ import io.collateralkeeper.risk.aave.AaveMarket;
 import io.collateralkeeper.risk.aave.AaveMath;
 import io.collateralkeeper.risk.aave.AavePosition;
 import io.collateralkeeper.risk.aave.AaveReserve;
+import io.collateralkeeper.risk.aave.fast.AaveHealthBook;
 import io.collateralkeeper.strategy.aave.AaveLiquidationOption;
 import io.collateralkeeper.strategy.aave.AaveLiquidationPlanner;
 import java.math.BigInteger;
@@ -75,6 +76,11 @@ public final class AaveV3Adapter implements ProtectionAdapter {
   private final AaveLiquidationPlanner planner;
   private final AaveProtection protection;
   private final Map<Address, AavePosition> positions = new LinkedHashMap<>();
+  /**
+   * Health of every user, exact: re-evaluated where a user was re-read, a price they use moved or an index of a
+   * reserve they use accrued.
+   */
+  private final AaveHealthBook book = new AaveHealthBook();
   private final Map<Address, BigInteger> inventory = new HashMap<>();
   private AaveMarket market;
   private long block;
@@ -143,16 +149,31 @@ public final class AaveV3Adapter implements ProtectionAdapter {
     // users read at earlier heads may be in e-mode categories no reserve names and no user read now is in
     this.market = reader.withEModesOf(contracts, s.market(), positions.values(), block);
     this.block = block;
+    s.positions().values().forEach(book::put);
+    book.setMarket(market);
+    book.evaluate();
     if (!funding.flashLoan()) readInventory(block);
   }
 
   @Override
   public List<AccountHealth> evaluate() {
     List<AccountHealth> out = new ArrayList<>(positions.size());
-    for (AavePosition p : positions.values()) {
-      out.add(new AccountHealth(p.user(), AaveMath.accountData(p, market).healthFactor()));
-    }
+    for (AavePosition p : positions.values()) out.add(new AccountHealth(p.user(), book.healthFactor(p.user())));
     return out;
+  }
+
+  /** The book's liquidatable users (only users whose inputs changed since the last refresh were evaluated again). */
+  @Override
+  public List<Address> liquidatable() {
+    return book.liquidatable();
+  }
+
+  @Override
+  public void forget(Collection<Address> gone) {
+    for (Address a : gone) {
+      positions.remove(a);
+      book.remove(a);
+    }
   }
 
   @Override

@@ -26,6 +26,10 @@ import io.collateralkeeper.risk.aave.AaveMath;
 import io.collateralkeeper.risk.aave.AavePosition;
 import io.collateralkeeper.risk.aave.AaveReserve;
 import io.collateralkeeper.risk.aave.UserReserve;
+import io.collateralkeeper.risk.aave.fast.AaveMarketView;
+import io.collateralkeeper.risk.aave.fast.AccountResult;
+import io.collateralkeeper.risk.aave.fast.CompactPosition;
+import io.collateralkeeper.risk.aave.fast.FastAaveMath;
 import io.collateralkeeper.wallet.WalletLoader;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -45,7 +49,8 @@ import org.web3j.protocol.core.methods.response.TransactionReceipt;
  * Local Aave math against the real Aave V3.0.2 Pool on Anvil: for 600 random positions (cross-collateral, e-mode,
  * isolated, stable-rate) under price scenarios and months of interest accrual, {@link AaveMath#accountData} read
  * through {@link AaveReader} equals {@code Pool.getUserAccountData} at the same block to the wei, field for field;
- * and {@link AaveLiquidationMath#liquidationCall} predicts what real {@code liquidationCall}s move, to the wei.
+ * and so does {@link FastAaveMath} (the per-block long-limb path, every position on it); and
+ * {@link AaveLiquidationMath#liquidationCall} predicts what real {@code liquidationCall}s move, to the wei.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AaveParityIT {
@@ -124,13 +129,23 @@ class AaveParityIT {
       Map<Address, AaveAccountData> pool = probe.accountData(users, block);
       List<String> mismatches = new ArrayList<>();
       int liquidatable = 0;
+      AaveMarketView view = AaveMarketView.of(snap.market());
+      FastAaveMath fastMath = new FastAaveMath();
+      AccountResult fast = new AccountResult();
+      int fastPath = 0;
       for (AavePosition p : snap.positions().values()) {
         AaveAccountData local = AaveMath.accountData(p, snap.market());
         AaveAccountData onChain = pool.get(p.user());
         if (!sameAsPool(local, onChain)) mismatches.add(p.user() + ": " + local + " vs " + onChain);
+        fastMath.evaluate(CompactPosition.of(p), view, fast);
+        if (fast.fastPath()) fastPath++;
+        if (!sameAsPool(fast.toAccountData(), onChain)) {
+          mismatches.add(p.user() + " (fast): " + fast.toAccountData() + " vs " + onChain);
+        }
         if (onChain.liquidatable()) liquidatable++;
       }
       assertThat(snap.positions()).hasSize(ACCOUNTS + 1);
+      assertThat(fastPath).as("positions on FastAaveMath's long path").isEqualTo(ACCOUNTS + 1);
       assertThat(mismatches)
           .as("'%s': %d positions differ from the Pool, e.g. %s",
               s.name(), mismatches.size(), mismatches.stream().limit(3).toList())
