@@ -101,7 +101,7 @@ public final class BenchRun {
     // Anvil refuses request bodies over 2 MB by default; a keeper reading every account in one JSON-RPC batch sends
     // far more at 100,000 accounts (geth's default limit is 5 MB), so the limit is lifted to measure it at all.
     AnvilOptions anvilOptions =
-        AnvilOptions.devnet().withGasLimit(BLOCK_GAS_LIMIT).withExtraArgs(List.of("--no-request-size-limit"));
+        AnvilOptions.devnet().withGasLimit(BLOCK_GAS_LIMIT);
     try (AnvilProcess anvil = AnvilProcess.start(AnvilBinary.locate(options.projectDir()), anvilOptions);
         ChainClient chain = ChainClient.http(anvil.rpcUrl(), Duration.ofMinutes(5))) {
       progress.accept("anvil running at " + anvil.rpcUrl());
@@ -158,7 +158,7 @@ public final class BenchRun {
           setup, cold, steady, latency, BenchStats.targets(cold, steady, latency, options.liquidatable()),
           millisSince(started),
           "processHead called directly after each mined block (keeper run polls for the head every poll interval"
-              + " on top); Anvil on 127.0.0.1 with --no-request-size-limit; latency rounds start from one chain"
+              + " on top); Anvil on 127.0.0.1 with its default limits; latency rounds start from one chain"
               + " snapshot");
     } finally {
       RpcObserver.install(previous);

@@ -11,9 +11,10 @@ import org.web3j.protocol.core.methods.request.EthFilter;
 import org.web3j.protocol.core.methods.response.Log;
 
 /**
- * Fetches the logs of a set of contracts over a block range with {@code eth_getLogs} in adaptive windows: the window
- * halves when the node refuses a range (too many results, range too large) and doubles after each success, up to
- * {@code maxRange}.
+ * Fetches the logs of a set of contracts over a block range with {@code eth_getLogs} in adaptive windows, so that no
+ * answer is huge: the first window is {@value #FIRST_WINDOW} blocks; after a success the next window is scaled so
+ * that it would hold about {@value #TARGET_LOGS} logs at the density just seen (at most doubling, at most {@code
+ * maxRange}); the window halves when the node refuses a range (too many results, range too large).
  */
 public final class LogIndexer {
   private static final Logger LOG = LoggerFactory.getLogger(LogIndexer.class);
@@ -22,6 +23,10 @@ public final class LogIndexer {
   private final List<Address> addresses;
   private final long maxRange;
   private long window;
+  /** Logs one answer should hold at most, about: bounds the memory of indexing a busy history. */
+  static final int TARGET_LOGS = 10_000;
+  /** The first window, blocks: small, until the density of the history is known. */
+  static final long FIRST_WINDOW = 8;
 
   /**
    * @param chain the endpoint
@@ -32,7 +37,7 @@ public final class LogIndexer {
     this.chain = chain;
     this.addresses = List.copyOf(addresses);
     this.maxRange = maxRange;
-    this.window = maxRange;
+    this.window = Math.min(maxRange, FIRST_WINDOW);
   }
 
   /**
@@ -51,21 +56,42 @@ public final class LogIndexer {
    */
   public List<Log> fetch(long from, long to, java.util.function.LongConsumer progress) {
     List<Log> out = new ArrayList<>();
+    fetchEach(from, to, out::addAll, progress);
+    return out;
+  }
+
+  /**
+   * Fetches blocks {@code from..to} window by window, handing each window's logs (in chain order) to {@code each}
+   * and then the last block done to {@code progress}; nothing is kept, so indexing a long, busy history holds one
+   * window in memory at a time.
+   *
+   * @throws RpcException when even a one-block window fails
+   */
+  public void fetchEach(
+      long from, long to, java.util.function.Consumer<List<Log>> each, java.util.function.LongConsumer progress) {
     long start = from;
     while (start <= to) {
       long end = Math.min(to, start + window - 1);
+      List<Log> logs;
       try {
-        out.addAll(checked(chain.logs(filter(start, end)), start, end));
-        start = end + 1;
-        window = Math.min(maxRange, window * 2);
-        progress.accept(end);
+        logs = checked(chain.logs(filter(start, end)), start, end);
       } catch (RpcException e) {
         if (window == 1) throw e;
         window = Math.max(1, window / 2);
         LOG.debug("eth_getLogs {}..{} refused ({}); window now {}", start, end, e.getMessage(), window);
+        continue;
       }
+      window = nextWindow(window, end - start + 1, logs.size(), maxRange);
+      each.accept(logs);
+      start = end + 1;
+      progress.accept(end);
     }
-    return out;
+  }
+
+  /** The window after one of {@code blocks} blocks answered {@code count} logs. */
+  static long nextWindow(long window, long blocks, int count, long maxRange) {
+    long scaled = count == 0 ? 2 * window : Math.max(1, blocks * TARGET_LOGS / count);
+    return Math.max(1, Math.min(maxRange, Math.min(2 * window, scaled)));
   }
 
   /** The logs, after checking that each is from one of our contracts and inside the window asked for. */

@@ -52,9 +52,12 @@ final class AccountIndex {
    * @param found accounts seen for the first time
    * @param dropped accounts removed by a reorg (their events left the chain)
    * @param reorgAncestor the common ancestor block when a reorg was detected
-   * @param logs the event sources' logs read at this head (new blocks, and the re-read ones after a reorg)
+   * @param touched accounts whose state the events read at this head changed ({@link ProtocolAdapter#touchedBy})
+   * @param lostToOthers accounts the events read at this head show liquidated by someone else
    */
-  record Update(Set<Address> found, List<Address> dropped, OptionalLong reorgAncestor, List<Log> logs) {}
+  record Update(
+      Set<Address> found, List<Address> dropped, OptionalLong reorgAncestor, Set<Address> touched,
+      Set<Address> lostToOthers) {}
 
   /** Told the progress of reading event history: blocks {@code from..to}, done through {@code doneThrough}. */
   @FunctionalInterface
@@ -62,9 +65,15 @@ final class AccountIndex {
     void update(long from, long to, long doneThrough);
   }
 
+  private final Address keeper;
+
+  /**
+   * @param keeper the keeper's sending address (a liquidation by anyone else is a loss to a competitor)
+   */
   AccountIndex(
-      ChainClient chain, Journal journal, ProtocolAdapter adapter, long chainId, long startBlock, long maxLogRange,
-      long reorgDepth) {
+      ChainClient chain, Journal journal, ProtocolAdapter adapter, Address keeper, long chainId, long startBlock,
+      long maxLogRange, long reorgDepth) {
+    this.keeper = keeper;
     this.chain = chain;
     this.journal = journal;
     this.adapter = adapter;
@@ -97,11 +106,20 @@ final class AccountIndex {
     List<Address> dropped = List.of();
     if (ancestor.isPresent()) dropped = rollBack(ancestor.getAsLong(), number);
     Map<Address, BlockRef> firstSeen = new LinkedHashMap<>();
-    List<Log> logs = List.of();
+    Set<Address> touched = new LinkedHashSet<>();
+    Set<Address> lost = new LinkedHashSet<>();
     if (nextBlock <= number) {
       long from = nextBlock;
-      logs = indexer.fetch(from, number, done -> progress.update(from, number, done));
-      firstSeen = firstSeen(logs, head);
+      // window by window: a long history is never held in memory at once
+      indexer.fetchEach(
+          from,
+          number,
+          logs -> {
+            for (var e : firstSeen(logs, head).entrySet()) firstSeen.putIfAbsent(e.getKey(), e.getValue());
+            touched.addAll(adapter.touchedBy(logs));
+            lost.addAll(adapter.liquidatedByOthers(logs, keeper));
+          },
+          done -> progress.update(from, number, done));
     }
     journal.recordIndexed(chainId, adapter.marketKey(), new BlockRef(number, head.getHash()), firstSeen, number - reorgDepth + 1);
     known.addAll(firstSeen.keySet());
@@ -109,7 +127,7 @@ final class AccountIndex {
     checkpoints.removeIf(c -> c.block() >= number);
     checkpoints.addFirst(new BlockRef(number, head.getHash()));
     while (!checkpoints.isEmpty() && checkpoints.peekLast().block() <= number - reorgDepth) checkpoints.removeLast();
-    return new Update(firstSeen.keySet(), dropped, ancestor, logs);
+    return new Update(firstSeen.keySet(), dropped, ancestor, touched, lost);
   }
 
   private void load() {

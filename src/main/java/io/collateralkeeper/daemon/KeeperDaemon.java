@@ -48,7 +48,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.web3j.protocol.core.DefaultBlockParameterName;
 import org.web3j.protocol.core.methods.response.EthBlock;
-import org.web3j.protocol.core.methods.response.Log;
 
 /**
  * The liquidation loop. At each new head: index new events, re-read accounts and prices, evaluate every account's
@@ -121,7 +120,8 @@ public final class KeeperDaemon implements Runnable {
     this.settings = settings;
     this.listener = listener;
     this.index =
-        new AccountIndex(chain, journal, adapter, settings.chainId(), settings.startBlock(), maxLogRange, reorgDepth);
+        new AccountIndex(
+            chain, journal, adapter, from, settings.chainId(), settings.startBlock(), maxLogRange, reorgDepth);
   }
 
   /** Polls for new heads until {@link #stop()}; a failing step is logged and retried at the next poll. */
@@ -198,7 +198,6 @@ public final class KeeperDaemon implements Runnable {
 
     // Discovery survives restarts and reorgs: the index resumes from the journal and rolls back what left the chain.
     AccountIndex.Update update = index.advance(block, listener::onIndexProgress);
-    List<Log> logs = update.logs();
     boolean full = fullReadDue(head, update);
     Collection<Address> toRead = accountsToRead(full, update);
     adapter.refresh(head, timestamp, toRead);
@@ -300,7 +299,7 @@ public final class KeeperDaemon implements Runnable {
     BlockReport report =
         new BlockReport(
             head, adapter.accounts().size(), liquidatable, sent, settled, skipped, timestamp, openAfter,
-            adapter.liquidatedByOthers(logs, from), priceGuard.problems(), toRead.size());
+            update.lostToOthers(), priceGuard.problems(), toRead.size());
     listener.onBlock(report);
     return report;
   }
@@ -321,7 +320,7 @@ public final class KeeperDaemon implements Runnable {
   private Collection<Address> accountsToRead(boolean full, AccountIndex.Update update) {
     Set<Address> known = index.accounts();
     touched.addAll(update.found());
-    for (Address a : adapter.touchedBy(update.logs())) {
+    for (Address a : update.touched()) {
       if (known.contains(a) || adapter.accounts().contains(a)) touched.add(a);
     }
     if (!full) return List.copyOf(touched);

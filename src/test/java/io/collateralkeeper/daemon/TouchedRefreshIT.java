@@ -96,7 +96,11 @@ class TouchedRefreshIT {
     assertThat(underwater).isNotEmpty();
     BlockReport crash = daemon.processHead(fx.chain.blockNumber());
     assertThat(crash.sent()).isNotEmpty();
-    BlockReport after = daemon.processHead(fx.chain.blockNumber()); // automine: the liquidations are in
+    // automine, but Anvil may answer a send before it mines it: wait for every receipt
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(() -> crash.sent().stream().allMatch(a -> fx.chain.receipt(a.tx().hash()).isPresent()));
+    BlockReport after = daemon.processHead(fx.chain.blockNumber());
     assertThat(after.accountsRead()).isEqualTo(crash.sent().size());
     assertParity(daemon, all, after.block());
   }

@@ -21,6 +21,11 @@ import org.web3j.abi.datatypes.Type;
 
 /** Reads a CrossMarginVault's layout, its feeds and its accounts in batches through Multicall3. */
 public final class VaultReader {
+  /**
+   * Accounts read per JSON-RPC batch: 2,500 {@code getAccount} calls are 5 {@code aggregate3}s of 500, about 1.1 MB
+   * of request, under Anvil's 2 MB and geth's 5 MB request limits.
+   */
+  static final int ACCOUNTS_PER_REQUEST = 2_500;
   private final ChainClient chain;
   private final Multicall multicall;
   private final Address vault;
@@ -124,22 +129,34 @@ public final class VaultReader {
    * @throws RpcException when the endpoint fails, a feed reverts or a {@code getAccount} reverts
    */
   public Reading read(List<Address> feeds, List<Address> accounts, long block) {
-    List<CallRequest> calls = new ArrayList<>(feeds.size() + accounts.size());
-    String round = FeedAbi.latestRoundData();
-    for (Address f : feeds) calls.add(new CallRequest(f, round));
-    for (Address a : accounts) calls.add(new CallRequest(vault, abi.getAccount(a)));
-    List<CallResult> res = calls.isEmpty() ? List.of() : multicall.aggregate(calls, block);
     Map<Address, FeedReading> feedOut = new LinkedHashMap<>();
-    for (int i = 0; i < feeds.size(); i++) {
-      if (!res.get(i).success()) throw new RpcException("price feed " + feeds.get(i) + " reverted on latestRoundData");
-      feedOut.put(feeds.get(i), FeedAbi.decodeRound(feeds.get(i), res.get(i).returnData()));
-    }
     Map<Address, VaultAccount> accountOut = new LinkedHashMap<>();
-    for (int i = 0; i < accounts.size(); i++) {
-      CallResult r = res.get(feeds.size() + i);
-      if (!r.success()) throw new RpcException("getAccount(" + accounts.get(i) + ") reverted");
-      accountOut.put(accounts.get(i), abi.decodeAccount(r.returnData()));
-    }
+    String round = FeedAbi.latestRoundData();
+    int done = 0;
+    do {
+      // chunk by chunk: one JSON-RPC batch of about 1 MB each way, decoded before the next is asked for
+      boolean first = done == 0;
+      int n = Math.min(ACCOUNTS_PER_REQUEST, accounts.size() - done);
+      List<CallRequest> calls = new ArrayList<>((first ? feeds.size() : 0) + n);
+      if (first) for (Address f : feeds) calls.add(new CallRequest(f, round));
+      List<Address> chunk = accounts.subList(done, done + n);
+      for (Address a : chunk) calls.add(new CallRequest(vault, abi.getAccount(a)));
+      List<CallResult> res = calls.isEmpty() ? List.of() : multicall.aggregate(calls, block);
+      int offset = 0;
+      if (first) {
+        for (int i = 0; i < feeds.size(); i++) {
+          if (!res.get(i).success()) throw new RpcException("price feed " + feeds.get(i) + " reverted on latestRoundData");
+          feedOut.put(feeds.get(i), FeedAbi.decodeRound(feeds.get(i), res.get(i).returnData()));
+        }
+        offset = feeds.size();
+      }
+      for (int i = 0; i < n; i++) {
+        CallResult r = res.get(offset + i);
+        if (!r.success()) throw new RpcException("getAccount(" + chunk.get(i) + ") reverted");
+        accountOut.put(chunk.get(i), abi.decodeAccount(r.returnData()));
+      }
+      done += n;
+    } while (done < accounts.size());
     return new Reading(feedOut, accountOut);
   }
 
