@@ -181,21 +181,29 @@ public final class TxPipeline {
       journal.inOneCommit(
           () -> {
             for (int i = 0; i < orders.size(); i++) {
-              Order o = orders.get(i);
-              Optional<IntentRecord> open = journal.openIntent(signer.chainId(), o.intent().key());
+              Optional<IntentRecord> open = journal.openIntent(signer.chainId(), orders.get(i).intent().key());
               if (open.isPresent()) {
                 out.set(i, refusedOpen(open.get()));
                 continue;
               }
-              long nonce = nonces.next();
-              taken.add(nonce);
-              SignedTx s = signer.sign(nonce, o.call(), o.gasLimit(), o.fee());
-              IntentRecord rec =
-                  journal.openIntent(signer.chainId(), o.intent(), newTx(s, OptionalLong.empty(), TxKind.CALL, head))
-                      .orElseThrow(() -> new IllegalStateException("intent " + o.intent().key() + " opened twice"));
+              taken.add(nonces.next());
               index.add(i);
-              signed.add(s);
-              records.add(rec);
+            }
+            // signing is the costly part (ECDSA): on every core, each transaction at the nonce it was given
+            signed.addAll(
+                java.util.stream.IntStream.range(0, index.size())
+                    .parallel()
+                    .mapToObj(k -> {
+                      Order o = orders.get(index.get(k));
+                      return signer.sign(taken.get(k), o.call(), o.gasLimit(), o.fee());
+                    })
+                    .toList());
+            for (int k = 0; k < index.size(); k++) {
+              Order o = orders.get(index.get(k));
+              records.add(
+                  journal.openIntent(
+                          signer.chainId(), o.intent(), newTx(signed.get(k), OptionalLong.empty(), TxKind.CALL, head))
+                      .orElseThrow(() -> new IllegalStateException("intent " + o.intent().key() + " opened twice")));
             }
             return null;
           });
