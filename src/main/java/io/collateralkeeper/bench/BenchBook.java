@@ -153,7 +153,8 @@ public record BenchBook(List<BenchAccount> accounts, Set<Address> liquidatable) 
         sizes.set(m, isLong ? size : size.negate());
         entries.set(m, entry);
       }
-      List<BigInteger> balances = deposits(sizes, entries, between(HEALTHY_MIN, HEALTHY_MAX), weights());
+      List<BigInteger> balances = deposits(sizes, entries, between(HEALTHY_MIN, HEALTHY_MAX),
+          io.collateralkeeper.devnet.AccountGenerator.weights(random, nc));
       for (int i = 0; i < 100; i++) {
         VaultAccount a = new VaultAccount(balances, BigInteger.ZERO, sizes, entries);
         if (health(a, before).compareTo(HEALTHY_FLOOR) >= 0 && health(a, after).compareTo(HEALTHY_FLOOR) >= 0) return a;
@@ -202,21 +203,6 @@ public record BenchBook(List<BenchAccount> accounts, Set<Address> liquidatable) 
       return out;
     }
 
-    /** Collateral weights (bps, summing to 10,000) over one to all collaterals. */
-    private int[] weights() {
-      int[] w = new int[nc];
-      int k = 1 + random.nextInt(nc);
-      List<Integer> ids = new ArrayList<>();
-      for (int i = 0; i < nc; i++) ids.add(i);
-      Collections.shuffle(ids, random);
-      int left = 10_000;
-      for (int i = 0; i < k; i++) {
-        int share = i == k - 1 ? left : 1 + random.nextInt(left - (k - 1 - i));
-        w[ids.get(i)] = share;
-        left -= share;
-      }
-      return w;
-    }
 
     /** A notional in whole USD: uniform in the lower or the upper decade of the range, each half the time. */
     private BigInteger notionalUsd(long min, long max) {

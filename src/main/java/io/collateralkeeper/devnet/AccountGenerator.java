@@ -71,7 +71,7 @@ public final class AccountGenerator {
     }
     BigInteger span = maxHealth.subtract(minHealth);
     BigInteger target = minHealth.add(span.multiply(BigInteger.valueOf(random.nextInt(1_000_001))).divide(BigInteger.valueOf(1_000_000)));
-    int[] weights = weights(config.collaterals().size());
+    int[] weights = weights(random, config.collaterals().size());
     List<BigInteger> deposits = deposits(trades, entries, eval, target, weights);
     // The trade must pass the initial margin check at the entry prices.
     for (int i = 0; i < 40 && !meetsInitial(deposits, trades, entries, entry); i++) {
@@ -103,7 +103,11 @@ public final class AccountGenerator {
     return v.equity().compareTo(v.initial()) >= 0;
   }
 
-  private int[] weights(int n) {
+  /**
+   * Random collateral weights in basis points, summing to 10,000, over one to all of {@code n} collaterals (the
+   * others 0).
+   */
+  public static int[] weights(Random random, int n) {
     int[] w = new int[n];
     int k = 1 + random.nextInt(n);
     List<Integer> ids = new ArrayList<>();
@@ -117,6 +121,7 @@ public final class AccountGenerator {
     }
     return w;
   }
+
 
   private Address address(int index) {
     return Address.of(String.format("0xacc0%012x%024x", seed & 0xffffffffffffL, index));
