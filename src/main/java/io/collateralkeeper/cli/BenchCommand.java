@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -53,18 +54,11 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the figures as JSON to FILE.")
   Path json;
 
-  @Option(
-      names = "--keystore",
-      paramLabel = "FILE",
-      description = "Keeper keystore (default: wallets.example/devnet-keeper.json, dev account 1).")
-  Path keystore;
-
-  @Option(names = "--password-file", paramLabel = "FILE", description = "Its password file.")
-  Path passwordFile;
+  @Mixin DevnetKeeperOptions wallet;
 
   @Override
   public Integer call() throws IOException {
-    quietLogs();
+    DevnetKeeperOptions.quietOperatorLogs(); // progress and figures only (100 liquidations per round)
     if (accounts < 1 || accounts > 1_000_000) throw new KeeperException("--accounts must be between 1 and 1000000");
     if (liquidatable < 1 || liquidatable > accounts) {
       throw new KeeperException("--liquidatable must be between 1 and --accounts (" + accounts + ")");
@@ -75,17 +69,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new KeeperException("--changed must be between 0 and the healthy accounts (" + (accounts - liquidatable) + ")");
     }
     if (rounds < 1 || rounds > 1_000) throw new KeeperException("--rounds must be between 1 and 1000");
-    Path home = Path.of(System.getProperty("keeper.home", "."));
-    Path ks = keystore != null ? keystore : home.resolve("wallets.example/devnet-keeper.json");
-    Path pw = passwordFile != null ? passwordFile : home.resolve("wallets.example/devnet-keeper.password");
-    var err = spec.commandLine().getErr();
+    Path home = DevnetKeeperOptions.home();
+    Path ks = wallet.keystore();
+    Path pw = wallet.passwordFile();
     BenchRun run =
         new BenchRun(
             new BenchRun.Options(accounts, liquidatable, blocks, changed, rounds, seed, home, ks, pw),
-            line -> {
-              err.println("bench: " + line);
-              err.flush();
-            });
+            DevnetKeeperOptions.progress(spec.commandLine().getErr(), "bench: "));
     BenchReport report = run.run();
     var out = spec.commandLine().getOut();
     out.print(BenchText.render(report));
@@ -98,12 +88,5 @@ public final class BenchCommand implements Callable<Integer> {
       }
     }
     return report.targets().stream().allMatch(BenchReport.Target::met) ? ExitCodes.OK : ExitCodes.GOAL_NOT_MET;
-  }
-
-  /** Progress and figures only: the keeper's own operator events stay below WARN (100 liquidations per round). */
-  private static void quietLogs() {
-    for (String name : new String[] {"io.collateralkeeper", "io.collateralkeeper.daemon.KeeperDaemon"}) {
-      ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name)).setLevel(ch.qos.logback.classic.Level.WARN);
-    }
   }
 }

@@ -8,6 +8,7 @@ import io.collateralkeeper.devnet.DemoSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,14 +33,7 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the summary as JSON.")
   boolean json;
 
-  @Option(
-      names = "--keystore",
-      paramLabel = "FILE",
-      description = "Keeper keystore (default: wallets.example/devnet-keeper.json, dev account 1).")
-  Path keystore;
-
-  @Option(names = "--password-file", paramLabel = "FILE", description = "Its password file.")
-  Path passwordFile;
+  @Mixin DevnetKeeperOptions wallet;
 
   @Option(
       names = "--route",
@@ -52,28 +46,18 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    if (!verbose) {
-      // the summary and progress lines only: operator events of the keeper, pipeline and relay stay below WARN
-      for (String name : new String[] {"io.collateralkeeper", "io.collateralkeeper.daemon.KeeperDaemon"}) {
-        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(name))
-            .setLevel(ch.qos.logback.classic.Level.WARN);
-      }
-    }
+    if (!verbose) DevnetKeeperOptions.quietOperatorLogs(); // the summary and progress lines only
     if (accounts < 1 || accounts > 100_000) throw new KeeperException("--accounts must be between 1 and 100000");
     if (!route.equals("public") && !route.equals("bundle")) {
       throw new KeeperException("--route must be public or bundle, not '" + route + "'");
     }
-    Path home = Path.of(System.getProperty("keeper.home", "."));
-    Path ks = keystore != null ? keystore : home.resolve("wallets.example/devnet-keeper.json");
-    Path pw = passwordFile != null ? passwordFile : home.resolve("wallets.example/devnet-keeper.password");
-    var err = spec.commandLine().getErr();
+    Path home = DevnetKeeperOptions.home();
+    Path ks = wallet.keystore();
+    Path pw = wallet.passwordFile();
     DemoScenario scenario =
         new DemoScenario(
             new DemoScenario.Options(accounts, seed, home, ks, pw, route.equals("bundle")),
-            line -> {
-              err.println("demo: " + line);
-              err.flush();
-            });
+            DevnetKeeperOptions.progress(spec.commandLine().getErr(), "demo: "));
     DemoSummary summary = scenario.run();
     var out = spec.commandLine().getOut();
     if (json) {

@@ -80,7 +80,7 @@ public final class DevnetCommand implements Callable<Integer> {
     if (port < 1 || port > 65_535) throw new KeeperException("--port must be between 1 and 65535");
     if (blockTimeMs < 10) throw new KeeperException("--block-time-ms must be at least 10");
     List<Shock> moves = shocks.stream().map(Shock::parse).toList();
-    Path home = Path.of(System.getProperty("keeper.home", "."));
+    Path home = DevnetKeeperOptions.home();
     PrintWriter out = spec.commandLine().getOut();
     Signer keeper = WalletLoader.devAccount(1, 31337);
     try (AnvilProcess anvil =

@@ -73,7 +73,7 @@ public final class SimulateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     StrategyConfig config = new StrategyLoader().load(strategy);
     List<Shock> parsed = shocks.stream().map(Shock::parse).toList();
-    Path home = Path.of(System.getProperty("keeper.home", "."));
+    Path home = DevnetKeeperOptions.home();
     Address address = KeeperAddress.resolve(keeperOption(), config, Path.of("."));
     SimulationOptions options =
         new SimulationOptions(config, forkUrl, forkBlock, blocks, parsed, address, wei(fundEth), blockTime, journal);
