@@ -284,25 +284,17 @@ public final class ChainClient implements AutoCloseable {
   public String sendRaw(String signedHex) {
     List<EndpointService> targets = pool.broadcastTargets();
     if (targets.size() == 1) return sendRawTo(targets.getFirst(), signedHex);
-    List<java.util.concurrent.CompletableFuture<String>> sends = new ArrayList<>();
-    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-      for (EndpointService e : targets) {
-        sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sendRawTo(e, signedHex), threads));
-      }
-    }
-    RpcException answered = null;
-    RpcException transport = null;
-    for (var f : sends) {
-      try {
-        return f.join();
-      } catch (java.util.concurrent.CompletionException ce) {
-        if (!(ce.getCause() instanceof RpcException e)) throw ce;
-        if (e.getCause() == null && answered == null) answered = e;
-        if (e.getCause() != null && transport == null) transport = e;
-      }
-    }
+    List<Object> answers =
+        onEach(targets, e -> {
+          try {
+            return sendRawTo(e, signedHex);
+          } catch (RpcException refused) {
+            return refused;
+          }
+        });
+    for (Object a : answers) if (a instanceof String hash) return hash;
     pool.noteStates();
-    throw answered != null ? answered : transport;
+    throw preferredRefusal(answers.stream().map(RpcException.class::cast).toList());
   }
 
   /**
@@ -315,37 +307,31 @@ public final class ChainClient implements AutoCloseable {
    */
   public List<Optional<RpcException>> sendRawBatch(List<String> signedHexes) {
     if (signedHexes.isEmpty()) return List.of();
-    List<EndpointService> targets = pool.broadcastTargets();
-    List<List<Optional<RpcException>>> perEndpoint = new ArrayList<>();
-    if (targets.size() == 1) {
-      perEndpoint.add(sendRawBatchTo(targets.getFirst(), signedHexes));
-    } else {
-      List<java.util.concurrent.CompletableFuture<List<Optional<RpcException>>>> sends = new ArrayList<>();
-      try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
-        for (EndpointService e : targets) {
-          sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> sendRawBatchTo(e, signedHexes), threads));
-        }
-      }
-      sends.forEach(f -> perEndpoint.add(f.join()));
-    }
+    List<List<Optional<RpcException>>> perEndpoint = onEach(pool.broadcastTargets(), e -> sendRawBatchTo(e, signedHexes));
     List<Optional<RpcException>> out = new ArrayList<>(signedHexes.size());
     for (int i = 0; i < signedHexes.size(); i++) {
-      RpcException answered = null;
-      RpcException transport = null;
-      boolean accepted = false;
-      for (List<Optional<RpcException>> answers : perEndpoint) {
-        Optional<RpcException> a = answers.get(i);
-        if (a.isEmpty()) {
-          accepted = true;
-          break;
-        }
-        if (a.get().getCause() == null && answered == null) answered = a.get();
-        if (a.get().getCause() != null && transport == null) transport = a.get();
-      }
-      out.add(accepted ? Optional.empty() : Optional.of(answered != null ? answered : transport));
+      List<RpcException> refusals = new ArrayList<>();
+      for (List<Optional<RpcException>> answers : perEndpoint) answers.get(i).ifPresent(refusals::add);
+      boolean accepted = refusals.size() < perEndpoint.size();
+      out.add(accepted ? Optional.empty() : Optional.of(preferredRefusal(refusals)));
     }
     if (out.stream().anyMatch(Optional::isPresent)) pool.noteStates();
     return out;
+  }
+
+  /** {@code send} applied to every endpoint, in parallel when there are several; results in endpoint order. */
+  private static <T> List<T> onEach(List<EndpointService> endpoints, java.util.function.Function<EndpointService, T> send) {
+    if (endpoints.size() == 1) return List.of(send.apply(endpoints.getFirst()));
+    List<java.util.concurrent.CompletableFuture<T>> sends = new ArrayList<>();
+    try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+      for (EndpointService e : endpoints) sends.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> send.apply(e), threads));
+    }
+    return sends.stream().map(java.util.concurrent.CompletableFuture::join).toList();
+  }
+
+  /** When no endpoint accepted: the first node's answer, or else the first transport failure (it has a cause). */
+  private static RpcException preferredRefusal(List<RpcException> refusals) {
+    return refusals.stream().filter(e -> e.getCause() == null).findFirst().orElse(refusals.getFirst());
   }
 
   private List<Optional<RpcException>> sendRawBatchTo(EndpointService endpoint, List<String> signedHexes) {
@@ -353,33 +339,19 @@ public final class ChainClient implements AutoCloseable {
     for (String hex : signedHexes) {
       batch.add(new Request<>("eth_sendRawTransaction", List.of(hex), endpoint, EthSendTransaction.class));
     }
-    List<Optional<RpcException>> out = new ArrayList<>(signedHexes.size());
     BatchResponse res;
     try {
       res = batch.send();
     } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-      RpcException failed =
-          new RpcException("RPC " + endpoint.endpoint() + " unreachable (eth_sendRawTransaction batch): " + why, e);
-      for (int i = 0; i < signedHexes.size(); i++) out.add(Optional.of(failed));
-      return out;
+      return java.util.Collections.nCopies(signedHexes.size(), Optional.of(unreachable(endpoint, "eth_sendRawTransaction batch", e)));
     }
     if (res.getResponses().size() != signedHexes.size()) {
       RpcException bad = new RpcException(endpoint.endpoint() + ": batch answered " + res.getResponses().size() + " of "
           + signedHexes.size() + " transactions", new IOException("short batch"));
-      for (int i = 0; i < signedHexes.size(); i++) out.add(Optional.of(bad));
-      return out;
+      return java.util.Collections.nCopies(signedHexes.size(), Optional.of(bad));
     }
-    for (Response<?> r : res.getResponses()) {
-      if (!r.hasError()) {
-        out.add(Optional.empty());
-        continue;
-      }
-      String msg = oneLine(r.getError().getMessage());
-      out.add(ALREADY_KNOWN.matcher(msg).find()
-          ? Optional.empty()
-          : Optional.of(new RpcException(endpoint.endpoint() + ": eth_sendRawTransaction failed: " + msg)));
-    }
+    List<Optional<RpcException>> out = new ArrayList<>(signedHexes.size());
+    for (Response<?> r : res.getResponses()) out.add(sendRefusal(endpoint, r));
     return out;
   }
 
@@ -389,15 +361,25 @@ public final class ChainClient implements AutoCloseable {
     try {
       res = request.send();
     } catch (IOException | RuntimeException e) {
-      String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-      throw new RpcException("RPC " + endpoint.endpoint() + " unreachable (eth_sendRawTransaction): " + why, e);
+      throw unreachable(endpoint, "eth_sendRawTransaction", e);
     }
-    if (res.hasError()) {
-      String msg = oneLine(res.getError().getMessage());
-      if (ALREADY_KNOWN.matcher(msg).find()) return Hash.sha3(signedHex);
-      throw new RpcException(endpoint.endpoint() + ": eth_sendRawTransaction failed: " + msg);
-    }
-    return res.getTransactionHash();
+    Optional<RpcException> refused = sendRefusal(endpoint, res);
+    if (refused.isPresent()) throw refused.get();
+    return res.hasError() ? Hash.sha3(signedHex) : res.getTransactionHash();
+  }
+
+  /** The node's refusal of a sent transaction; empty when it accepted it or already knew it. */
+  private static Optional<RpcException> sendRefusal(EndpointService endpoint, Response<?> res) {
+    if (!res.hasError()) return Optional.empty();
+    String msg = oneLine(res.getError().getMessage());
+    if (ALREADY_KNOWN.matcher(msg).find()) return Optional.empty();
+    return Optional.of(new RpcException(endpoint.endpoint() + ": eth_sendRawTransaction failed: " + msg));
+  }
+
+  /** One endpoint's transport failure, as a one-line {@link RpcException} with the cause set. */
+  private static RpcException unreachable(EndpointService endpoint, String method, Exception e) {
+    String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
+    return new RpcException("RPC " + endpoint.endpoint() + " unreachable (" + method + "): " + why, e);
   }
 
   /** {@code eth_getTransactionReceipt}; empty while the transaction is not included. */
