@@ -43,6 +43,11 @@ public final class Multicall {
     this.callsPerAggregate = callsPerAggregate;
   }
 
+  /** Calls that go out in one JSON-RPC batch request: {@code callsPerAggregate} x {@value #AGGREGATES_PER_BATCH}. */
+  public int callsPerRequest() {
+    return callsPerAggregate * AGGREGATES_PER_BATCH;
+  }
+
   /** The Multicall3 contract used. */
   public Address address() {
     return address;

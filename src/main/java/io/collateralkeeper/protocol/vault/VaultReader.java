@@ -21,11 +21,6 @@ import org.web3j.abi.datatypes.Type;
 
 /** Reads a CrossMarginVault's layout, its feeds and its accounts in batches through Multicall3. */
 public final class VaultReader {
-  /**
-   * Accounts read per JSON-RPC batch: 2,500 {@code getAccount} calls are 5 {@code aggregate3}s of 500, about 1.1 MB
-   * of request, under Anvil's 2 MB and geth's 5 MB request limits.
-   */
-  static final int ACCOUNTS_PER_REQUEST = 2_500;
   private final ChainClient chain;
   private final Multicall multicall;
   private final Address vault;
@@ -134,9 +129,9 @@ public final class VaultReader {
     String round = FeedAbi.latestRoundData();
     int done = 0;
     do {
-      // chunk by chunk: one JSON-RPC batch of about 1 MB each way, decoded before the next is asked for
+      // one JSON-RPC batch request at a time, decoded before the next is asked for
       boolean first = done == 0;
-      int n = Math.min(ACCOUNTS_PER_REQUEST, accounts.size() - done);
+      int n = Math.min(Math.max(1, multicall.callsPerRequest() - (first ? feeds.size() : 0)), accounts.size() - done);
       List<CallRequest> calls = new ArrayList<>((first ? feeds.size() : 0) + n);
       if (first) for (Address f : feeds) calls.add(new CallRequest(f, round));
       List<Address> chunk = accounts.subList(done, done + n);
