@@ -171,27 +171,7 @@ class CrashRecoveryIT {
   }
 
   private Path writeStrategy(String rpc) throws IOException {
-    String yaml =
-        """
-        chain:
-          rpc-urls: ["%s"]
-          chain-id: 31337
-          poll-interval-ms: 50
-        protocol:
-          type: reference-vault
-          vault: "%s"
-          multicall: "%s"
-          start-block: 0
-        liquidation:
-          min-profit-usd: 0.01
-          target-health: 1.02
-        gas:
-          max-fee-gwei: 200
-          min-priority-fee-gwei: 1
-          fee-history-blocks: 0
-          native-usd-feed: "%s"
-        """
-            .formatted(rpc, fx.deployment.vault().hex(), fx.deployment.multicall().hex(), fx.deployment.ethFeed().hex());
+    String yaml = fx.vaultStrategyYaml(rpc);
     return Files.writeString(tmp.resolve("strategy-" + System.nanoTime() + ".yaml"), yaml);
   }
 

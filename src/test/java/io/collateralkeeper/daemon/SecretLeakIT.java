@@ -251,32 +251,15 @@ class SecretLeakIT {
 
   private Path strategy(int metricsPort) throws IOException {
     String yaml =
-        """
-        chain:
-          rpc-urls: ["%s"]
-          chain-id: 31337
-          poll-interval-ms: 50
-        protocol:
-          type: reference-vault
-          vault: "%s"
-          multicall: "%s"
-          start-block: 0
-        liquidation:
-          min-profit-usd: 0.01
-          target-health: 1.02
-        gas:
-          max-fee-gwei: 200
-          min-priority-fee-gwei: 1
-          fee-history-blocks: 0
-          native-usd-feed: "%s"
+        fx.vaultStrategyYaml(fx.anvil.rpcUrl())
+            + """
         ops:
           metrics-port: %d
           webhook-url: "http://127.0.0.1:%d/hook"
           alert-min-interval-s: 1
           wallet-floor-eth: 100000
         """
-            .formatted(fx.anvil.rpcUrl(), fx.deployment.vault().hex(), fx.deployment.multicall().hex(),
-                fx.deployment.ethFeed().hex(), metricsPort, webhook.getAddress().getPort());
+                .formatted(metricsPort, webhook.getAddress().getPort());
     return Files.writeString(tmp.resolve("strategy.yaml"), yaml);
   }
 

@@ -93,6 +93,35 @@ public final class DevnetFixture implements AutoCloseable {
         null);
   }
 
+  /**
+   * A strategy file's text for the vault on this chain, as a keeper process reads it ({@code keeper run --strategy}):
+   * 50 ms polls, no fee-history floor; append sections (e.g. {@code ops:}) to it.
+   *
+   * @param rpcUrl the endpoint the keeper uses (the chain itself, or a proxy in front of it)
+   */
+  public String vaultStrategyYaml(String rpcUrl) {
+    return """
+        chain:
+          rpc-urls: ["%s"]
+          chain-id: 31337
+          poll-interval-ms: 50
+        protocol:
+          type: reference-vault
+          vault: "%s"
+          multicall: "%s"
+          start-block: 0
+        liquidation:
+          min-profit-usd: 0.01
+          target-health: 1.02
+        gas:
+          max-fee-gwei: 200
+          min-priority-fee-gwei: 1
+          fee-history-blocks: 0
+          native-usd-feed: "%s"
+        """
+        .formatted(rpcUrl, deployment.vault().hex(), deployment.multicall().hex(), deployment.ethFeed().hex());
+  }
+
   /** {@link #vaultStrategy(List, long, long)} on this chain's own endpoint, 30 s timeout. */
   public StrategyConfig vaultStrategy(long maxLogRange) {
     return vaultStrategy(List.of(anvil.rpcUrl()), 30_000L, maxLogRange);
