@@ -180,27 +180,9 @@ public record BenchBook(List<BenchAccount> accounts, Set<Address> liquidatable) 
       return a;
     }
 
-    /**
-     * Deposits that bring the account's health at the after prices to {@code target} (just above: amounts round up),
-     * split over the collaterals by {@code weights} (bps).
-     */
+    /** Deposits that bring the account's health at the after prices to {@code target}, split by {@code weights}. */
     private List<BigInteger> deposits(List<BigInteger> sizes, List<BigInteger> entries, BigInteger target, int[] weights) {
-      List<BigInteger> zero = zeros(nc);
-      AccountValue bare = VaultMath.value(config, new VaultAccount(zero, BigInteger.ZERO, sizes, entries), after);
-      BigInteger needed = target.multiply(bare.maintenance()).divide(Units.WAD).subtract(bare.equity());
-      BigInteger floor = bare.maintenance().divide(BigInteger.TEN);
-      if (needed.compareTo(floor) < 0) needed = floor;
-      List<BigInteger> out = new ArrayList<>(zero);
-      for (VaultCollateral c : config.collaterals()) {
-        if (weights[c.id()] == 0) continue;
-        BigInteger usdWad = needed.multiply(BigInteger.valueOf(weights[c.id()])).divide(Units.BPS);
-        // one token unit is worth price x 1e10 x (1 - haircut) / unit USD wad: round the amount up
-        BigInteger per =
-            after.collateral().get(c.id()).multiply(BigInteger.TEN.pow(10)).multiply(Units.BPS.subtract(BigInteger.valueOf(c.haircutBps())));
-        BigInteger scaled = usdWad.multiply(c.unit()).multiply(Units.BPS);
-        out.set(c.id(), scaled.add(per).subtract(BigInteger.ONE).divide(per).add(BigInteger.ONE));
-      }
-      return out;
+      return io.collateralkeeper.devnet.AccountGenerator.deposits(config, sizes, entries, after, target, weights);
     }
 
 

@@ -72,7 +72,7 @@ public final class AccountGenerator {
     BigInteger span = maxHealth.subtract(minHealth);
     BigInteger target = minHealth.add(span.multiply(BigInteger.valueOf(random.nextInt(1_000_001))).divide(BigInteger.valueOf(1_000_000)));
     int[] weights = weights(random, config.collaterals().size());
-    List<BigInteger> deposits = deposits(trades, entries, eval, target, weights);
+    List<BigInteger> deposits = deposits(config, trades, entries, eval, target, weights);
     // The trade must pass the initial margin check at the entry prices.
     for (int i = 0; i < 40 && !meetsInitial(deposits, trades, entries, entry); i++) {
       deposits = deposits.stream().map(d -> d.multiply(BigInteger.valueOf(11)).divide(BigInteger.TEN).add(BigInteger.ONE)).toList();
@@ -80,11 +80,17 @@ public final class AccountGenerator {
     return new SeedAccount(address(index), deposits, trades);
   }
 
-  private List<BigInteger> deposits(
-      List<BigInteger> trades, List<BigInteger> entries, VaultPrices eval, BigInteger target, int[] weights) {
+  /**
+   * Collateral deposits (token units, by collateral id) that bring an account with these positions to health
+   * {@code target} (wad) at {@code prices}, just above it (amounts round up), split over the collaterals by
+   * {@code weights} (bps, see {@link #weights}); at least a tenth of the maintenance requirement in all.
+   */
+  public static List<BigInteger> deposits(
+      VaultConfig config, List<BigInteger> sizes, List<BigInteger> entries, VaultPrices prices, BigInteger target,
+      int[] weights) {
     int nc = config.collaterals().size();
     List<BigInteger> zero = Collections.nCopies(nc, BigInteger.ZERO);
-    AccountValue bare = VaultMath.value(config, new VaultAccount(zero, BigInteger.ZERO, trades, entries), eval);
+    AccountValue bare = VaultMath.value(config, new VaultAccount(zero, BigInteger.ZERO, sizes, entries), prices);
     BigInteger needed = target.multiply(bare.maintenance()).divide(Units.WAD).subtract(bare.equity());
     BigInteger floor = bare.maintenance().divide(BigInteger.TEN);
     if (needed.compareTo(floor) < 0) needed = floor;
@@ -92,7 +98,8 @@ public final class AccountGenerator {
     for (VaultCollateral c : config.collaterals()) {
       if (weights[c.id()] == 0) continue;
       BigInteger usd = needed.multiply(BigInteger.valueOf(weights[c.id()])).divide(Units.BPS);
-      BigInteger per = eval.collateral().get(c.id()).multiply(BigInteger.TEN.pow(10)).multiply(Units.BPS.subtract(BigInteger.valueOf(c.haircutBps())));
+      // one token unit is worth price x 1e10 x (1 - haircut) / unit USD wad: round the amount up
+      BigInteger per = prices.collateral().get(c.id()).multiply(BigInteger.TEN.pow(10)).multiply(Units.BPS.subtract(BigInteger.valueOf(c.haircutBps())));
       out.set(c.id(), usd.multiply(c.unit()).multiply(Units.BPS).add(per).subtract(BigInteger.ONE).divide(per).add(BigInteger.ONE));
     }
     return out;
