@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * plus the buffer; the shape then remembers the largest such limit. A call of a known shape runs once, at the shape's
  * limit, in one {@code eth_simulateV1} block: success at that gas is the proof, and the call's {@code gasUsed} prices
  * it. A call that runs out of gas there (it used all of it) is estimated as a new shape would be; one that reverts is
- * reported with the node's reason. Nodes without {@code eth_simulateV1} get estimates only. Not thread-safe.
+ * reported with the node's reason. Nodes without {@code eth_simulateV1} get estimates only. Not thread-safe: one
+ * simulation at a time (the daemon runs each on its own thread, after joining the previous one).
  */
 public final class CallSimulator {
   private static final Logger LOG = LoggerFactory.getLogger(CallSimulator.class);
