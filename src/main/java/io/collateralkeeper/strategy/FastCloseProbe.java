@@ -16,12 +16,14 @@ import java.util.Optional;
  * the closed market's PnL and maintenance terms and the seized collaterals' equity, so everything else is summed once:
  *
  * <pre>
- *   equity(x)      = equity - pnl(position) - seizedEquity(fee(x)) + pnl(closed x) + pnl(position - closed x)
+ *   equity(x)      = equity - seizedEquity(fee(x)) + pnl(closed x) + pnl(position - closed x) - pnl(position)
  *   maintenance(x) = maintenance - maintenance(position) + maintenance(position - closed x)
  *   reaches target = maintenance(x) == 0  or  equity(x) x 1e18 >= target x maintenance(x)   (floor(e x 1e18 / m) >= t)
  * </pre>
  *
- * with every term rounded exactly as {@code CrossMarginVault}. A probe costs about a tenth of a microsecond. An
+ * with every term rounded exactly as {@code CrossMarginVault}. The PnL terms differ by at most one wei: with {@code
+ * |x x move| = q x 1e8 + r} and {@code |position x move| = Q x 1e8 + R}, the two truncations of the closed and the
+ * remaining part sum to {@code Q}, or {@code Q - 1} when {@code r > R} (both parts have the position's sign). A probe costs about a tenth of a microsecond. An
  * intermediate value beyond 128 bits throws {@link ArithmeticException}; the planner then uses {@link ExactCloseProbe}.
  * Holds scratch registers: not thread-safe, one per planning call.
  */
@@ -37,7 +39,8 @@ final class FastCloseProbe implements CloseProbe {
   private final Ratio maintenancePerSize;
   private final Ratio pnlPerSize;
   private final int pnlSign;
-  private final MutableInt128 equityWithoutMarket;
+  private final long pnlRemainder;
+  private final MutableInt128 equityBefore;
   private final MutableInt128 maintenanceWithoutMarket;
   private final long targetHealth;
   // scratch
@@ -47,9 +50,7 @@ final class FastCloseProbe implements CloseProbe {
   private final MutableInt128 fee = new MutableInt128();
   private final MutableInt128 paid = new MutableInt128();
   private final MutableInt128 lost = new MutableInt128();
-  private final MutableInt128 rest = new MutableInt128();
   private final MutableInt128 pnl = new MutableInt128();
-  private final MutableInt128 restPnl = new MutableInt128();
   private final MutableInt128 equity = new MutableInt128();
   private final MutableInt128 maintenance = new MutableInt128();
   private final MutableInt128 minRevenue = new MutableInt128();
@@ -65,7 +66,8 @@ final class FastCloseProbe implements CloseProbe {
     this.pnlPerSize = pnlPerSize;
     this.pnlSign = pnlSign;
     this.targetHealth = targetHealth;
-    this.equityWithoutMarket = MutableInt128.of(before.equity()).subtract(pnlOf(fullSize, new MutableInt128()));
+    this.equityBefore = MutableInt128.of(before.equity());
+    this.pnlRemainder = pnlPerSize.applyToWithRemainder(new MutableInt128().set(fullSize));
     this.maintenanceWithoutMarket =
         MutableInt128.of(before.maintenance()).subtract(maintenancePerSize.applyTo(new MutableInt128().set(fullSize)));
   }
@@ -154,19 +156,14 @@ final class FastCloseProbe implements CloseProbe {
 
   private boolean reachesTarget(MutableInt128 size) {
     feePerSize.applyTo(fee.set(size));
-    seize.pay(fee, paid, lost);
-    rest.set(fullSize).subtract(size);
-    pnlOf(size, pnl).add(pnlOf(rest, restPnl));
-    equity.set(equityWithoutMarket).subtract(lost).add(pnl);
-    maintenancePerSize.applyTo(maintenance.set(rest)).add(maintenanceWithoutMarket);
+    seize.pay(fee, null, lost);
+    equity.set(equityBefore).subtract(lost);
+    if (pnlSign != 0 && Long.compareUnsigned(pnlPerSize.applyToWithRemainder(pnl.set(size)), pnlRemainder) > 0) {
+      equity.subtract(pnl.set(pnlSign)); // the closed and the remaining part each lost a fraction of a wei
+    }
+    maintenancePerSize.applyTo(maintenance.set(fullSize).subtract(size)).add(maintenanceWithoutMarket);
     if (maintenance.isZero()) return true; // health uint256 max
     if (equity.signum() <= 0) return false; // health 0
     return MutableInt128.compareProducts(equity, WAD, maintenance, targetHealth) >= 0;
-  }
-
-  /** {@code _pnl} of {@code size} (unsigned, on the position's side) into {@code out}: truncated toward zero. */
-  private MutableInt128 pnlOf(MutableInt128 size, MutableInt128 out) {
-    pnlPerSize.applyTo(out.set(size));
-    return pnlSign < 0 ? out.negate() : out;
   }
 }

@@ -32,6 +32,11 @@ record Ratio(long multiplier, InvariantDivisor divisor) {
     return v.multiplyDivide(multiplier, divisor);
   }
 
+  /** As {@link #applyTo}, returning the remainder {@code v x m mod q}. */
+  long applyToWithRemainder(MutableInt128 v) {
+    return v.multiplyDivideRemainder(multiplier, divisor);
+  }
+
   private static InvariantDivisor divisor(long q) {
     long p = 1;
     for (InvariantDivisor d : POWERS_OF_TEN) {

@@ -21,6 +21,7 @@ final class SeizeModel {
   private static final BigInteger BPS = Units.BPS;
 
   private final Seizable[] collaterals;
+  private final MutableInt128 paidSoFar = new MutableInt128();
   private final MutableInt128 owed = new MutableInt128();
   private final MutableInt128 amount = new MutableInt128();
   private final MutableInt128 value = new MutableInt128();
@@ -80,28 +81,31 @@ final class SeizeModel {
   }
 
   /**
-   * Pays {@code fee} as {@code _seize}: {@code paid} receives the fee paid (USD wad); {@code equityLost}, unless null,
-   * the haircut collateral equity the account loses (USD wad). {@code fee} must not be one of the other arguments.
+   * Pays {@code fee} as {@code _seize}: {@code paid}, unless null, receives the fee paid (USD wad); {@code equityLost},
+   * unless null, the haircut collateral equity the account loses (USD wad). {@code fee} must not be one of the other
+   * arguments.
    *
    * @throws ArithmeticException when an intermediate value leaves the 128-bit range
    */
   void pay(MutableInt128 fee, MutableInt128 paid, MutableInt128 equityLost) {
-    paid.set(0);
+    MutableInt128 sum = paid != null ? paid : paidSoFar;
+    sum.set(0);
     if (equityLost != null) equityLost.set(0);
-    for (Seizable c : collaterals) {
-      if (paid.compareTo(fee) >= 0) break;
-      owed.set(fee).subtract(paid);
+    int last = collaterals.length - 1;
+    for (int i = 0; i <= last; i++) {
+      if (sum.compareTo(fee) >= 0) break;
+      Seizable c = collaterals[i];
+      owed.set(fee).subtract(sum);
       if (c.fullValue.compareTo(owed) > 0) {
         c.amountPerUsd.applyTo(amount.set(owed));
         if (amount.isZero()) continue;
-        c.usdPerAmount.applyTo(value.set(amount));
-        paid.add(value);
+        if (paid != null || i < last) sum.add(c.usdPerAmount.applyTo(value.set(amount))); // else nobody reads it
         if (equityLost != null) {
           c.equityPerAmount.applyTo(left.set(c.balance).subtract(amount));
           equityLost.add(c.fullEquity).subtract(left);
         }
       } else {
-        paid.add(c.fullValue);
+        sum.add(c.fullValue);
         if (equityLost != null) equityLost.add(c.fullEquity);
       }
     }

@@ -130,6 +130,16 @@ public final class MutableInt128 {
    * @throws ArithmeticException when the value or {@code m} is negative, or the result does not fit 127 bits
    */
   public MutableInt128 multiplyDivide(long m, InvariantDivisor q) {
+    multiplyDivideRemainder(m, q);
+    return this;
+  }
+
+  /**
+   * As {@link #multiplyDivide}, returning the remainder {@code v x m mod q}.
+   *
+   * @throws ArithmeticException when the value or {@code m} is negative, or the quotient does not fit 127 bits
+   */
+  public long multiplyDivideRemainder(long m, InvariantDivisor q) {
     if (hi < 0 || m < 0) throw new ArithmeticException("multiplyDivide needs non-negative operands");
     // (w2, w1, w0) = (hi, lo) x m
     long w0 = lo * m;
@@ -139,14 +149,18 @@ public final class MutableInt128 {
     long w1 = hiLow + loHigh;
     w2 += Int128.carry(w1, hiLow);
     long d = q.divisor();
-    if (Long.compareUnsigned(w2, d) >= 0) throw new ArithmeticException("128-bit quotient overflow");
-    long q1 = q.divide(w2, w1);
-    long r1 = w1 - q1 * d;
+    long q1 = 0;
+    long r1 = w1;
+    if (w2 != 0 || Long.compareUnsigned(w1, d) >= 0) { // a two-word quotient
+      if (Long.compareUnsigned(w2, d) >= 0) throw new ArithmeticException("128-bit quotient overflow");
+      q1 = q.divide(w2, w1);
+      r1 = w1 - q1 * d;
+      if (q1 < 0) throw new ArithmeticException("signed 128-bit overflow");
+    }
     long q0 = q.divide(r1, w0);
-    if (q1 < 0) throw new ArithmeticException("signed 128-bit overflow");
     hi = q1;
     lo = q0;
-    return this;
+    return w0 - q0 * d;
   }
 
   /**

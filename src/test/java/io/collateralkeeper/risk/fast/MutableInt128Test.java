@@ -39,8 +39,13 @@ class MutableInt128Test {
       BigInteger a = nonNegative();
       long m = word();
       long q = r.nextInt(10) == 0 ? 1 : Math.max(1, word());
-      BigInteger expected = a.multiply(BigInteger.valueOf(m)).divide(BigInteger.valueOf(q));
-      assertResult(() -> MutableInt128.of(a).multiplyDivide(m, new InvariantDivisor(q)), expected);
+      BigInteger[] expected = a.multiply(BigInteger.valueOf(m)).divideAndRemainder(BigInteger.valueOf(q));
+      assertResult(() -> MutableInt128.of(a).multiplyDivide(m, new InvariantDivisor(q)), expected[0]);
+      if (Int128.fits(expected[0])) {
+        MutableInt128 v = MutableInt128.of(a);
+        assertThat(v.multiplyDivideRemainder(m, new InvariantDivisor(q))).isEqualTo(expected[1].longValueExact());
+        assertThat(v.toBigInteger()).isEqualTo(expected[0]);
+      }
     }
     assertThatThrownBy(() -> new MutableInt128().set(-1).multiplyDivide(1, new InvariantDivisor(1)))
         .isInstanceOf(ArithmeticException.class);
