@@ -2,7 +2,6 @@ package io.collateralkeeper.strategy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.collateralkeeper.risk.Units;
 import io.collateralkeeper.risk.VaultMath;
 import java.math.BigInteger;
 import java.util.Optional;
@@ -20,7 +19,7 @@ class VaultLiquidationPlannerParityTest {
   void shouldMakeTheSamePlanAsTheReferenceBisectionForEveryRandomCase() {
     RandomLiquidations random = new RandomLiquidations(20_240_801);
     int healthy = 0, unreachable = 0, restored = 0, wholePosition = 0, grown = 0, dustClosed = 0, severalMarkets = 0;
-    int fallback = 0, zeroMinRevenue = 0, belowMinRevenue = 0;
+    int fallback = 0, fallbackMidSearch = 0, zeroMinRevenue = 0, belowMinRevenue = 0;
     for (int i = 0; i < CASES; i++) {
       RandomLiquidations.Case c = random.next();
       Optional<VaultLiquidationPlan> expected = reference(c, c.minRevenue());
@@ -37,7 +36,11 @@ class VaultLiquidationPlannerParityTest {
       else restored++;
       if (p.size().equals(full)) wholePosition++;
       if (c.account().sizes().stream().filter(s -> s.signum() != 0).count() > 1) severalMarkets++;
-      if (usesFallback(c)) fallback++;
+      switch (fallback(c)) {
+        case AT_SETUP -> fallback++;
+        case MID_SEARCH -> fallbackMidSearch++;
+        case NONE -> {}
+      }
       if (c.minRevenue().signum() == 0) zeroMinRevenue++;
       if (p.revenueUsdWad().compareTo(c.minRevenue()) < 0) belowMinRevenue++;
       if (c.minRevenue().signum() > 0 && i % 2 == 0) {
@@ -49,14 +52,13 @@ class VaultLiquidationPlannerParityTest {
         }
       }
     }
-    System.out.printf("healthy %d unreachable %d restored %d whole %d several %d fallback %d zeroMin %d belowMin %d grown %d dust %d%n",
-        healthy, unreachable, restored, wholePosition, severalMarkets, fallback, zeroMinRevenue, belowMinRevenue, grown, dustClosed);
     assertThat(healthy).as("healthy accounts").isGreaterThan(500);
     assertThat(unreachable).as("target out of reach").isGreaterThan(500);
     assertThat(restored).as("target reached").isGreaterThan(5_000);
     assertThat(wholePosition).as("whole position closed").isGreaterThan(1_000);
     assertThat(severalMarkets).as("several markets held").isGreaterThan(2_000);
     assertThat(fallback).as("values beyond 128 bits").isGreaterThan(1_000);
+    assertThat(fallbackMidSearch).as("an intermediate value beyond 128 bits during a search").isGreaterThan(50);
     assertThat(zeroMinRevenue).as("zero minimum revenue").isGreaterThan(3_000);
     assertThat(belowMinRevenue).as("even the whole position pays less than the minimum").isGreaterThan(500);
     assertThat(grown).as("grown to pay the minimum revenue").isGreaterThan(100);
@@ -97,15 +99,27 @@ class VaultLiquidationPlannerParityTest {
     }
   }
 
-  private static boolean usesFallback(RandomLiquidations.Case c) {
+  private enum Fallback { NONE, AT_SETUP, MID_SEARCH }
+
+  /** Whether the planner answers some market of the case with VaultMath, and from when. */
+  private static Fallback fallback(RandomLiquidations.Case c) {
     var value = VaultMath.value(c.config(), c.account(), c.prices());
     Optional<SeizeModel> seize = SeizeModel.of(c.config(), c.account(), c.prices());
-    if (seize.isEmpty()) return true;
+    if (seize.isEmpty()) return Fallback.AT_SETUP;
+    Fallback out = Fallback.NONE;
     for (int m = 0; m < c.config().markets().size(); m++) {
       if (c.account().sizes().get(m).signum() == 0) continue;
-      if (FastCloseProbe.of(c.config(), c.account(), c.prices(), value, seize.get(), m, c.target()).isEmpty()) return true;
+      Optional<FastCloseProbe> probe = FastCloseProbe.of(c.config(), c.account(), c.prices(), value, seize.get(), m, c.target());
+      if (probe.isEmpty()) return Fallback.AT_SETUP;
+      try {
+        BigInteger size = probe.get().smallestReachingTarget();
+        probe.get().feePaid(size);
+        if (c.minRevenue().signum() > 0) probe.get().smallestPaying(size, c.minRevenue());
+      } catch (ArithmeticException beyond128Bits) {
+        out = Fallback.MID_SEARCH;
+      }
     }
-    return false;
+    return out;
   }
 
   private static Optional<VaultLiquidationPlan> reference(RandomLiquidations.Case c, BigInteger minRevenue) {
@@ -114,9 +128,5 @@ class VaultLiquidationPlannerParityTest {
 
   private static Optional<VaultLiquidationPlan> fast(RandomLiquidations.Case c, BigInteger minRevenue) {
     return new VaultLiquidationPlanner(c.target()).plan(c.config(), c.account(), c.prices(), minRevenue);
-  }
-
-  static {
-    assert Units.WAD.signum() > 0;
   }
 }
