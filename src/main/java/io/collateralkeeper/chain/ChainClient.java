@@ -6,6 +6,7 @@ import java.math.BigInteger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.web3j.protocol.Web3j;
 import org.web3j.protocol.core.BatchRequest;
@@ -251,6 +252,31 @@ public final class ChainClient implements AutoCloseable {
       }
     }
     return out;
+  }
+
+  /**
+   * Runs {@code calls} in order in one simulated block on top of the latest one ({@code eth_simulateV1}), each with the
+   * gas it is given. A call that succeeds here with gas {@code g} succeeds in a transaction with gas limit {@code g} on
+   * the same state (gas-limit-dependent behaviour such as the 63/64 rule is part of the run).
+   *
+   * @param gas gas given to each call, gas units (one per call)
+   * @return one outcome per call, in order
+   * @throws UnsupportedMethodException when the endpoint does not serve {@code eth_simulateV1}
+   * @throws RpcException when the endpoint fails or answers something else than one block of results
+   */
+  public List<SimulatedCall> simulateCalls(Address from, List<CallRequest> calls, List<BigInteger> gas) {
+    if (calls.isEmpty()) return List.of();
+    Map<String, Object> payload = SimulateV1.payload(from, calls, gas);
+    RawResponse res =
+        exchange("eth_simulateV1", new Request<>("eth_simulateV1", List.of(payload, "latest"), service, RawResponse.class));
+    if (res.hasError()) {
+      String msg = endpoint() + ": eth_simulateV1 failed: " + oneLine(res.getError().getMessage());
+      if (res.getError().getCode() == -32601 || msg.matches("(?i).*(method not found|not supported|does not exist|not available).*")) {
+        throw new UnsupportedMethodException(msg);
+      }
+      throw new RpcException(msg);
+    }
+    return decode("eth_simulateV1", () -> SimulateV1.results(res.getResult(), calls.size()));
   }
 
   /** {@code eth_getTransactionCount(address, "pending")}: the next nonce the node expects. */

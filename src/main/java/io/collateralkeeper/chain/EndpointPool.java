@@ -56,6 +56,7 @@ public final class EndpointPool implements AutoCloseable {
             .readTimeout(timeout)
             .writeTimeout(timeout)
             .callTimeout(timeout)
+            .socketFactory(new NoDelaySocketFactory())
             .addInterceptor(new RpcTimingInterceptor())
             .build();
     List<EndpointService> list = new ArrayList<>();

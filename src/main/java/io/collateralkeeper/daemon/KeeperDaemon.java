@@ -3,12 +3,12 @@ package io.collateralkeeper.daemon;
 import io.collateralkeeper.chain.CallRequest;
 import io.collateralkeeper.chain.CallRevertedException;
 import io.collateralkeeper.chain.ChainClient;
-import io.collateralkeeper.chain.GasEstimate;
 import io.collateralkeeper.chain.RpcException;
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.execution.Bid;
 import io.collateralkeeper.execution.BidDecision;
 import io.collateralkeeper.execution.Bidder;
+import io.collateralkeeper.execution.CallSimulator;
 import io.collateralkeeper.execution.CoinbaseBid;
 import io.collateralkeeper.execution.FeePolicy;
 import io.collateralkeeper.execution.NoBid;
@@ -53,9 +53,10 @@ import org.web3j.protocol.core.methods.response.EthBlock;
  * The liquidation loop. At each new head: index new events, re-read accounts and prices, evaluate every account's
  * health locally, let the {@link TxPipeline} settle, replace or cancel earlier transactions (an intent whose account
  * is no longer liquidatable is cancelled), and for each liquidatable account without an open intent in the journal:
- * plan, simulate ({@code eth_call} and {@code eth_estimateGas}), price the gas, and submit when the expected net profit
- * reaches the minimum, most profitable first. Every transaction is journaled before it is broadcast; at start-up the
- * journal is reconciled with the chain, so a restart never sends an intent twice.
+ * plan, then most valuable first and in waves: simulate ({@link CallSimulator}: the gas limit each call is signed with
+ * is one it succeeded with), price the gas, and submit when the expected net profit reaches the minimum. A wave is
+ * journaled and handed to the node while the next one is simulated. Every transaction is journaled before it is
+ * broadcast; at start-up the journal is reconciled with the chain, so a restart never sends an intent twice.
  */
 public final class KeeperDaemon implements Runnable {
   private static final Logger LOG = LoggerFactory.getLogger(KeeperDaemon.class);
@@ -78,6 +79,11 @@ public final class KeeperDaemon implements Runnable {
   private final KeeperListener listener;
   private final AccountIndex index;
   private final PriceGuard priceGuard;
+  private final CallSimulator simulator;
+  /** Liquidations in the first wave of a head: few, so that they leave soon and teach the simulator gas limits. */
+  static final int FIRST_WAVE = 4;
+  /** Liquidations in each later wave. */
+  static final int WAVE = 16;
   private final Map<Address, Attempt> inFlight = new LinkedHashMap<>();
   private final List<Attempt> history = new ArrayList<>();
   private final Set<Address> warnedStale = new LinkedHashSet<>();
@@ -119,6 +125,7 @@ public final class KeeperDaemon implements Runnable {
     this.bidder = bidder;
     this.settings = settings;
     this.listener = listener;
+    this.simulator = new CallSimulator(chain, from, this::gasLimit);
     this.index =
         new AccountIndex(
             chain, journal, adapter, from, settings.chainId(), settings.startBlock(), maxLogRange, reorgDepth);
@@ -242,50 +249,27 @@ public final class KeeperDaemon implements Runnable {
       if (d instanceof Decision.Act act) planned.add(act);
       else skipped.add(account + ": " + ((Decision.Skip) d).reason());
     }
-    List<Candidate> candidates = new ArrayList<>();
-    if (!planned.isEmpty()) {
-      // every plan simulated in one round trip: eth_estimateGas fails for a call that would revert
-      List<GasEstimate> gas =
-          chain.estimateGasBatch(from, planned.stream().map(a -> new CallRequest(a.call().to(), a.call().data())).toList());
-      for (int i = 0; i < planned.size(); i++) {
-        Decision.Act act = planned.get(i);
-        Evaluation e =
-            gas.get(i).reverted()
-                ? Evaluation.skip("simulation reverted: " + gas.get(i).revert())
-                : price(act, gas.get(i).gas(), baseFee, head);
-        if (e.candidate() != null) candidates.add(e.candidate());
-        else skipped.add(act.account() + ": " + e.skipReason());
-      }
-    }
-    candidates.sort(Comparator.comparing(Candidate::netProfitUsdWad).reversed());
-    if (!candidates.isEmpty()) {
-      List<TxPipeline.Order> orders = new ArrayList<>();
-      for (Candidate c : candidates) {
-        Decision.Act act = c.decision();
-        orders.add(new TxPipeline.Order(
-            new IntentSpec(adapter.name(), act.account(), "liquidate", c.netProfitUsdWad()), act.call(), c.gasLimit(),
-            c.fee()));
-      }
-      try {
-        // journaled in one commit, handed to the node in one batch
-        List<Submission> submissions = pipeline.submitAll(orders, head);
-        for (int i = 0; i < candidates.size(); i++) {
-          Candidate c = candidates.get(i);
-          Decision.Act act = c.decision();
-          switch (submissions.get(i)) {
-            case Submission.Sent sentTx -> {
-              Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
-              inFlight.put(act.account(), a);
-              sent.add(a);
-              KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
-            }
-            case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
-          }
+    // most valuable first, in waves: each wave is simulated, priced, journaled and sent before the next is simulated,
+    // so the first transactions leave while later ones are still being checked
+    planned.sort(Comparator.comparing(Decision.Act::revenueUsdWad).reversed());
+    List<StartedWave> waves = new ArrayList<>();
+    try {
+      for (List<Decision.Act> wave : Waves.of(planned, FIRST_WAVE, WAVE)) {
+        List<CallSimulator.Outcome> sims =
+            simulator.simulate(wave.stream().map(a -> new CallRequest(a.call().to(), a.call().data())).toList());
+        List<Candidate> candidates = new ArrayList<>();
+        for (int i = 0; i < wave.size(); i++) {
+          Decision.Act act = wave.get(i);
+          CallSimulator.Outcome o = sims.get(i);
+          Evaluation e = o.reverted() ? Evaluation.skip("simulation reverted: " + o.revert()) : price(act, o, baseFee, head);
+          if (e.candidate() != null) candidates.add(e.candidate());
+          else skipped.add(act.account() + ": " + e.skipReason());
         }
-      } catch (RpcException e) {
-        skipped.add(candidates.size() + " liquidation(s): send failed: " + e.getMessage());
-        LOG.warn("{} liquidation(s) not sent: {}", candidates.size(), e.getMessage());
+        candidates.sort(Comparator.comparing(Candidate::netProfitUsdWad).reversed());
+        if (!candidates.isEmpty()) waves.add(new StartedWave(candidates, pipeline.start(orders(candidates), head)));
       }
+    } finally {
+      for (StartedWave w : waves) finish(w, sent, skipped); // every wave handed over is journaled as answered
     }
     try {
       pipeline.flush(head); // bundle route: this head's bundle of every transaction in flight
@@ -303,6 +287,46 @@ public final class KeeperDaemon implements Runnable {
     listener.onBlock(report);
     return report;
   }
+
+  /** The pipeline's orders for candidates, in their order. */
+  private List<TxPipeline.Order> orders(List<Candidate> candidates) {
+    List<TxPipeline.Order> orders = new ArrayList<>();
+    for (Candidate c : candidates) {
+      Decision.Act act = c.decision();
+      orders.add(new TxPipeline.Order(
+          new IntentSpec(adapter.name(), act.account(), "liquidate", c.netProfitUsdWad()), act.call(), c.gasLimit(),
+          c.fee()));
+    }
+    return orders;
+  }
+
+  /** Reads the node's answers to a wave handed over by {@link TxPipeline#start}; records what was sent or refused. */
+  private void finish(StartedWave wave, List<Attempt> sent, List<String> skipped) {
+    List<Submission> submissions;
+    try {
+      submissions = pipeline.finish(wave.started());
+    } catch (RpcException e) {
+      skipped.add(wave.candidates().size() + " liquidation(s): send failed: " + e.getMessage());
+      LOG.warn("{} liquidation(s) not sent: {}", wave.candidates().size(), e.getMessage());
+      return;
+    }
+    for (int i = 0; i < wave.candidates().size(); i++) {
+      Candidate c = wave.candidates().get(i);
+      Decision.Act act = c.decision();
+      switch (submissions.get(i)) {
+        case Submission.Sent sentTx -> {
+          Attempt a = Attempt.pending(sentTx.tx(), act.revenueUsdWad(), c.gasCostUsdWad());
+          inFlight.put(act.account(), a);
+          sent.add(a);
+          KeeperLogger.liquidationSubmitted(act.account(), act.summary(), c.netProfitUsdWad(), sentTx.tx().hash());
+        }
+        case Submission.Refused r -> skipped.add(act.account() + ": not sent: " + r.reason());
+      }
+    }
+  }
+
+  /** Candidates journaled and being handed to the node, most profitable first. */
+  private record StartedWave(List<Candidate> candidates, TxPipeline.Started started) {}
 
   /** True when every account is to be read at this head: the first head, after a reorg, at a full refresh. */
   private boolean fullReadDue(long head, AccountIndex.Update update) {
@@ -353,11 +377,15 @@ public final class KeeperDaemon implements Runnable {
     return d;
   }
 
-  /** Bids for a planned liquidation whose simulation used {@code gas}; a candidate when its net profit is enough. */
-  private Evaluation price(Decision.Act act, BigInteger gas, BigInteger baseFee, long head) {
+  /**
+   * Bids for a planned liquidation whose simulation used {@code sim.gasUsed()} and succeeded at {@code
+   * sim.gasLimit()}; a candidate when its net profit is enough.
+   */
+  private Evaluation price(Decision.Act act, CallSimulator.Outcome sim, BigInteger baseFee, long head) {
     BigInteger nativeUsd = nativeUsd();
+    BigInteger gas = sim.gasUsed();
     typicalGas = typicalGas.max(gas);
-    BigInteger gasLimit = gasLimit(gas);
+    BigInteger gasLimit = sim.gasLimit();
     BigInteger profitWei = act.revenueUsdWad().multiply(Units.PRICE_UNIT).divide(nativeUsd);
     BidDecision bid = bidder.bid(profitWei, gasLimit, baseFee, head);
     if (bid instanceof NoBid no) return Evaluation.skip("no bid: " + no.reason());

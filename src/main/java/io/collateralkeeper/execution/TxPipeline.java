@@ -172,7 +172,19 @@ public final class TxPipeline {
    * @throws io.collateralkeeper.journal.JournalException when the journal cannot be written (nothing is broadcast)
    */
   public synchronized List<Submission> submitAll(List<Order> orders, long head) {
-    List<Submission> out = new ArrayList<>(java.util.Collections.nCopies(orders.size(), (Submission) null));
+    return finish(start(orders, head));
+  }
+
+  /**
+   * The first half of {@link #submitAll}: signs and journals the transactions in one durable commit, then hands them
+   * to the node in one JSON-RPC batch on another thread and returns at once, so that the caller can prepare more while
+   * the node answers. {@link #finish} must be called with the result (in the order of the starts) before the pipeline
+   * is used for anything else at this head.
+   *
+   * @throws io.collateralkeeper.journal.JournalException when the journal cannot be written (nothing is broadcast)
+   */
+  public synchronized Started start(List<Order> orders, long head) {
+    Submission[] out = new Submission[orders.size()];
     List<Integer> index = new ArrayList<>();
     List<SignedTx> signed = new ArrayList<>();
     List<IntentRecord> records = new ArrayList<>();
@@ -183,7 +195,7 @@ public final class TxPipeline {
             for (int i = 0; i < orders.size(); i++) {
               Optional<IntentRecord> open = journal.openIntent(signer.chainId(), orders.get(i).intent().key());
               if (open.isPresent()) {
-                out.set(i, refusedOpen(open.get()));
+                out[i] = refusedOpen(open.get());
                 continue;
               }
               taken.add(nonces.next());
@@ -211,8 +223,27 @@ public final class TxPipeline {
       for (int k = taken.size() - 1; k >= 0; k--) nonces.markDropped(taken.get(k));
       throw e;
     }
-    List<BroadcastResult> results =
-        bundles.isPresent() ? List.of() : broadcaster.sendAll(signed.stream().map(SignedTx::rawHex).toList());
+    List<String> raw = signed.stream().map(SignedTx::rawHex).toList();
+    java.util.concurrent.CompletableFuture<List<BroadcastResult>> answers;
+    if (bundles.isPresent() || raw.isEmpty()) {
+      answers = java.util.concurrent.CompletableFuture.completedFuture(List.of());
+    } else {
+      // batches reach the node in nonce order: each waits for the node's answer to the one before
+      answers = lastSend.handleAsync((ignored, failure) -> sendAllQuietly(raw), SENDER);
+      lastSend = answers;
+    }
+    return new Started(List.copyOf(orders), head, index, signed, records, out, answers);
+  }
+
+  /**
+   * The second half of {@link #submitAll}: waits for the node's answers to a {@link #start}, marks the accepted
+   * transactions broadcast in one commit, and handles each refusal as {@link #submit} does.
+   *
+   * @return one answer per order of the start, in order
+   */
+  public synchronized List<Submission> finish(Started started) {
+    List<BroadcastResult> results = started.answers().join(); // Broadcaster.sendAll never throws: no exception here
+    List<SignedTx> signed = started.signed();
     journal.inOneCommit(
         () -> {
           for (int k = 0; k < results.size(); k++) {
@@ -220,19 +251,52 @@ public final class TxPipeline {
           }
           return null;
         });
+    Submission[] out = started.out();
     for (int k = 0; k < signed.size(); k++) {
-      Order o = orders.get(index.get(k));
+      int i = started.index().get(k);
+      Order o = started.orders().get(i);
       SignedTx s = signed.get(k);
-      SentTx sent = new SentTx(s.hash(), BigInteger.valueOf(s.nonce()), o.intent().account(), o.gasLimit(), o.fee(), head);
+      IntentRecord rec = started.records().get(k);
+      SentTx sent = new SentTx(s.hash(), BigInteger.valueOf(s.nonce()), o.intent().account(), o.gasLimit(), o.fee(), started.head());
       if (bundles.isPresent()) {
-        out.set(index.get(k), new Submission.Sent(records.get(k), sent, false)); // goes with the next flush
+        out[i] = new Submission.Sent(rec, sent, false); // goes with the next flush
       } else if (results.get(k).status() == SendStatus.ACCEPTED) {
-        out.set(index.get(k), new Submission.Sent(records.get(k), sent, true));
+        out[i] = new Submission.Sent(rec, sent, true);
       } else {
-        out.set(index.get(k), afterBroadcast(records.get(k), s, o.call(), o.fee(), head, results.get(k), true));
+        out[i] = afterBroadcast(rec, s, o.call(), o.fee(), started.head(), results.get(k), true);
       }
     }
-    return out;
+    return List.of(out);
+  }
+
+  /**
+   * Transactions signed, journaled and being handed to the node by {@link #start}; {@link #finish} reads the answers.
+   */
+  public record Started(
+      List<Order> orders,
+      long head,
+      List<Integer> index,
+      List<SignedTx> signed,
+      List<IntentRecord> records,
+      Submission[] out,
+      java.util.concurrent.CompletableFuture<List<BroadcastResult>> answers) {}
+
+  /** Hands batches to the node off the caller's thread (one virtual thread per batch). */
+  private static final java.util.concurrent.Executor SENDER =
+      task -> Thread.ofVirtual().name("keeper-send").start(task);
+
+  /** The last batch handed to {@link #SENDER}; the next one is sent after it is answered. */
+  private java.util.concurrent.CompletableFuture<?> lastSend = java.util.concurrent.CompletableFuture.completedFuture(null);
+
+  /** {@link Broadcaster#sendAll}, with anything unexpected classified as an unconfirmed send (retried later). */
+  private List<BroadcastResult> sendAllQuietly(List<String> raw) {
+    try {
+      return broadcaster.sendAll(raw);
+    } catch (RuntimeException e) {
+      BroadcastResult unknown =
+          BroadcastResult.classify(new io.collateralkeeper.chain.RpcException("broadcast failed: " + e, e));
+      return java.util.Collections.nCopies(raw.size(), unknown);
+    }
   }
 
   private Submission broadcastFirst(

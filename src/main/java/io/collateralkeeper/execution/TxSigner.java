@@ -2,6 +2,7 @@ package io.collateralkeeper.execution;
 
 import io.collateralkeeper.domain.Address;
 import io.collateralkeeper.protocol.TxCall;
+import io.collateralkeeper.wallet.DigestSigner;
 import io.collateralkeeper.wallet.Signer;
 import java.math.BigInteger;
 import java.security.SignatureException;
@@ -14,10 +15,11 @@ import org.web3j.crypto.transaction.type.Transaction1559;
 import org.web3j.utils.Numeric;
 
 /**
- * Signs EIP-1559 (type 2) transactions with web3j's {@link TransactionEncoder}: contract calls, zero-value
- * cancellations, and re-signed copies of a journaled transaction with new fees. Never prints key material. For an
- * {@linkplain Signer#impersonated() impersonated} account the envelope carries Anvil's placeholder signature and the
- * hash Anvil will give it ({@link ImpersonatedEnvelope}).
+ * Signs EIP-1559 (type 2) transactions: contract calls, zero-value cancellations, and re-signed copies of a journaled
+ * transaction with new fees. Encoding is web3j's {@link TransactionEncoder}; the ECDSA step is a {@link DigestSigner}
+ * (native libsecp256k1 when it loads, else web3j), so the bytes equal {@code TransactionEncoder.signMessage}'s.
+ * Never prints key material. For an {@linkplain Signer#impersonated() impersonated} account the envelope carries
+ * Anvil's placeholder signature and the hash Anvil will give it ({@link ImpersonatedEnvelope}).
  */
 public final class TxSigner {
   /** Gas of a plain value transfer: a cancellation's gas limit. */
@@ -26,6 +28,8 @@ public final class TxSigner {
   private final Signer signer;
   private final long chainId;
   private final Address from;
+  /** Signs keccak digests with the key; null for an impersonated account. */
+  private final DigestSigner ecdsa;
 
   /**
    * @param signer the key that signs
@@ -35,6 +39,7 @@ public final class TxSigner {
     this.signer = signer;
     this.chainId = chainId;
     this.from = Address.of(signer.address());
+    this.ecdsa = signer.impersonated() ? null : DigestSigner.forKey(signer.credentials().getEcKeyPair());
   }
 
   /** The sending address. */
@@ -45,6 +50,11 @@ public final class TxSigner {
   /** True when the account is impersonated on Anvil (no key; see {@link ImpersonatedEnvelope}). */
   public boolean impersonated() {
     return signer.impersonated();
+  }
+
+  /** Which ECDSA implementation signs: {@code libsecp256k1}, {@code web3j}, or {@code impersonated} (none). */
+  public String ecdsaImplementation() {
+    return ecdsa == null ? "impersonated" : ecdsa.implementation();
   }
 
   /** The chain id signed into every transaction. */
@@ -112,7 +122,9 @@ public final class TxSigner {
       signed = Numeric.toHexString(envelope);
       hash = ImpersonatedEnvelope.hash(envelope, from);
     } else {
-      signed = Numeric.toHexString(TransactionEncoder.signMessage(raw, signer.credentials()));
+      // TransactionEncoder.signMessage(raw, credentials) for a type-2 transaction, with our ECDSA step
+      byte[] digest = Hash.sha3(TransactionEncoder.encode(raw));
+      signed = Numeric.toHexString(TransactionEncoder.encode(raw, ecdsa.sign(digest)));
       hash = Hash.sha3(signed);
     }
     return new SignedTx(hash, signed, nonce, gasLimit, fee.maxFeePerGas(), fee.maxPriorityFeePerGas());

@@ -27,6 +27,7 @@ public final class DelayingRpcProxy implements AutoCloseable {
   private final OkHttpClient http = new OkHttpClient.Builder().readTimeout(Duration.ofSeconds(60)).build();
   private final AtomicBoolean down = new AtomicBoolean();
   private final java.util.List<String> requests = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final java.util.Set<String> refused = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   /**
    * @param upstream the real node's URL
@@ -55,6 +56,19 @@ public final class DelayingRpcProxy implements AutoCloseable {
             String text = new String(body, StandardCharsets.UTF_8);
             requests.add(text);
             if (text.contains("\"" + method + "\"")) sleep(delay);
+            String notServed = refused.stream().filter(m -> text.contains("\"" + m + "\"")).findFirst().orElse(null);
+            if (notServed != null) {
+              // as geth answers a method it does not serve (one request, not a batch)
+              String id = new com.fasterxml.jackson.databind.ObjectMapper().readTree(text).path("id").toString();
+              byte[] out = ("{\"jsonrpc\":\"2.0\",\"id\":" + id + ",\"error\":{\"code\":-32601,\"message\":\"the method "
+                  + notServed + " does not exist/is not available\"}}").getBytes(StandardCharsets.UTF_8);
+              exchange.getResponseHeaders().set("Content-Type", "application/json");
+              exchange.sendResponseHeaders(200, out.length);
+              try (OutputStream os = exchange.getResponseBody()) {
+                os.write(out);
+              }
+              return;
+            }
             Request request = new Request.Builder().url(upstream).post(RequestBody.create(body, JSON)).build();
             try (Response response = http.newCall(request).execute()) {
               byte[] out = response.body() == null ? new byte[0] : response.body().bytes();
@@ -77,6 +91,11 @@ public final class DelayingRpcProxy implements AutoCloseable {
   /** Every request body received so far, in order. */
   public java.util.List<String> requests() {
     return java.util.List.copyOf(requests);
+  }
+
+  /** Makes the proxy answer requests for {@code method} as a node that does not serve it (JSON-RPC error -32601). */
+  public void refuse(String method) {
+    refused.add(method);
   }
 
   /** Makes the proxy answer every request with HTTP 503 (true) or forward again (false). */
