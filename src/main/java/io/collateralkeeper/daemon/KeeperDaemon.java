@@ -249,18 +249,17 @@ public final class KeeperDaemon implements Runnable {
       if (d instanceof Decision.Act act) planned.add(act);
       else skipped.add(account + ": " + ((Decision.Skip) d).reason());
     }
-    // most valuable first, in waves: while a wave is priced, signed, journaled and handed to the node, the next one is
-    // being simulated, so the first transactions leave while later ones are still being checked
+    // most valuable first, in waves: the waves are simulated one after the other on another thread while the main
+    // thread prices, signs, journals and hands over each wave whose simulation is done, so the first transactions
+    // leave while later ones are still being checked
     planned.sort(Comparator.comparing(Decision.Act::revenueUsdWad).reversed());
     List<List<Decision.Act>> plannedWaves = Waves.of(planned, FIRST_WAVE, WAVE);
     List<StartedWave> waves = new ArrayList<>();
-    java.util.concurrent.CompletableFuture<List<CallSimulator.Outcome>> next =
-        plannedWaves.isEmpty() ? null : simulateAsync(plannedWaves.get(0));
+    WaveSimulations simulations = new WaveSimulations(simulator, plannedWaves.stream().map(KeeperDaemon::calls).toList());
     try {
       for (int w = 0; w < plannedWaves.size(); w++) {
         List<Decision.Act> wave = plannedWaves.get(w);
-        List<CallSimulator.Outcome> sims = joinSimulation(next);
-        next = w + 1 < plannedWaves.size() ? simulateAsync(plannedWaves.get(w + 1)) : null;
+        List<CallSimulator.Outcome> sims = simulations.outcomes(w);
         List<Candidate> candidates = new ArrayList<>();
         for (int i = 0; i < wave.size(); i++) {
           Decision.Act act = wave.get(i);
@@ -273,7 +272,7 @@ public final class KeeperDaemon implements Runnable {
         if (!candidates.isEmpty()) waves.add(new StartedWave(candidates, pipeline.start(orders(candidates), head)));
       }
     } finally {
-      if (next != null) next.handle((r, e) -> null).join(); // a simulation still running when a wave failed
+      simulations.close(); // waits for a simulation still running when a wave failed
       for (StartedWave w : waves) finish(w, sent, skipped); // every wave handed over is journaled as answered
     }
     try {
@@ -293,26 +292,10 @@ public final class KeeperDaemon implements Runnable {
     return report;
   }
 
-  /** Simulates a wave on another thread (one simulation at a time: each starts after the previous one was joined). */
-  private java.util.concurrent.CompletableFuture<List<CallSimulator.Outcome>> simulateAsync(List<Decision.Act> wave) {
-    List<CallRequest> calls = wave.stream().map(a -> new CallRequest(a.call().to(), a.call().data())).toList();
-    return java.util.concurrent.CompletableFuture.supplyAsync(() -> simulator.simulate(calls), SIMULATING);
+  /** The calls a wave of plans makes, in order. */
+  private static List<CallRequest> calls(List<Decision.Act> wave) {
+    return wave.stream().map(a -> new CallRequest(a.call().to(), a.call().data())).toList();
   }
-
-  /** The simulation's outcomes; its failure rethrown as it was thrown (an {@link RpcException} stays one). */
-  private static List<CallSimulator.Outcome> joinSimulation(
-      java.util.concurrent.CompletableFuture<List<CallSimulator.Outcome>> simulation) {
-    try {
-      return simulation.join();
-    } catch (java.util.concurrent.CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw e;
-    }
-  }
-
-  /** Runs each wave's simulation on its own virtual thread. */
-  private static final java.util.concurrent.Executor SIMULATING =
-      task -> Thread.ofVirtual().name("keeper-simulate").start(task);
 
   /** The pipeline's orders for candidates, in their order. */
   private List<TxPipeline.Order> orders(List<Candidate> candidates) {
