@@ -238,16 +238,16 @@ public final class KeeperDaemon implements Runnable {
     List<String> skipped = new ArrayList<>(track.held());
     List<Attempt> sent = new ArrayList<>();
     Optional<FeeQuote> quote = fees.quote(baseFee);
-    List<Decision.Act> planned = new ArrayList<>();
+    List<Address> toPlan = new ArrayList<>();
     for (Address account : liquidatable) {
       if (open.contains(account)) continue;
-      if (quote.isEmpty()) {
-        skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
-        continue;
-      }
-      Decision d = plan(account, quote.get());
+      if (quote.isEmpty()) skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
+      else toPlan.add(account);
+    }
+    List<Decision.Act> planned = new ArrayList<>();
+    for (Decision d : plan(toPlan, quote.orElse(null))) {
       if (d instanceof Decision.Act act) planned.add(act);
-      else skipped.add(account + ": " + ((Decision.Skip) d).reason());
+      else skipped.add(d.account() + ": " + ((Decision.Skip) d).reason());
     }
     // most valuable first, in waves: the waves are simulated one after the other on another thread while the main
     // thread prices, signs, journals and hands over each wave whose simulation is done, so the first transactions
@@ -366,24 +366,43 @@ public final class KeeperDaemon implements Runnable {
   private BigInteger typicalGas = BigInteger.valueOf(200_000);
 
   /**
-   * The adapter's plan for one liquidatable account, unless its prices are stale or deviating. The revenue it must
-   * reach: gas at the last simulated use (or a typical liquidation's) plus the minimum profit.
+   * The adapter's plan for each liquidatable account, in order, unless its prices are stale or deviating. The revenue
+   * a plan must reach: gas at the last simulated use (or a typical liquidation's) plus the minimum profit. The plans are
+   * made on every core (the adapter's state does not change between refreshes), after the native price and the price
+   * guard's feeds are read (both at once).
    */
-  private Decision plan(Address account, FeeQuote fee) {
-    BigInteger gasGuess = ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), nativeUsd());
-    Optional<String> badPrice = priceGuard.veto(adapter.pricedAssetsOf(account));
-    Decision d =
-        badPrice.isPresent()
-            ? Decision.skip(account, badPrice.get())
-            : adapter.planLiquidation(account, gasGuess.add(settings.minProfitUsdWad()));
-    if (d instanceof Decision.Skip s) {
-      if (s.reason().startsWith("stale") || s.reason().startsWith("price deviation")) {
-        if (warnedStale.add(account)) KeeperLogger.refusedOnPrice(account, s.reason());
-      }
-      return d;
+  private List<Decision> plan(List<Address> accounts, FeeQuote fee) {
+    if (accounts.isEmpty()) return List.of();
+    // the native price and the guard's feeds: two reads, made at once
+    java.util.concurrent.CompletableFuture<BigInteger> nativePrice =
+        java.util.concurrent.CompletableFuture.supplyAsync(this::nativeUsd, Background.thread("keeper-read"));
+    try {
+      priceGuard.judge();
+    } finally {
+      nativePrice.handle((price, failure) -> null).join(); // never left running past this point
     }
-    warnedStale.remove(account);
-    return d;
+    BigInteger minRevenue =
+        ProfitModel.gasCostUsdWad(typicalGas, fee.expectedPricePerGas(), Background.join(nativePrice))
+            .add(settings.minProfitUsdWad());
+    List<Decision> decisions =
+        accounts.parallelStream()
+            .map(account -> {
+              Optional<String> badPrice = priceGuard.veto(adapter.pricedAssetsOf(account));
+              return badPrice.isPresent()
+                  ? Decision.skip(account, badPrice.get())
+                  : adapter.planLiquidation(account, minRevenue);
+            })
+            .toList();
+    for (Decision d : decisions) {
+      if (d instanceof Decision.Skip s) {
+        if ((s.reason().startsWith("stale") || s.reason().startsWith("price deviation")) && warnedStale.add(d.account())) {
+          KeeperLogger.refusedOnPrice(d.account(), s.reason());
+        }
+      } else {
+        warnedStale.remove(d.account());
+      }
+    }
+    return decisions;
   }
 
   /**
@@ -498,7 +517,11 @@ public final class KeeperDaemon implements Runnable {
     return new ReceiptValuer.Valuation(revenue, ProfitModel.gasCostUsdWad(BigInteger.ONE, paid, nativeUsd()));
   }
 
-  /** The native coin's USD price (8 decimals) at the current head, read once per head when first needed. */
+  /**
+   * The native coin's USD price (8 decimals) at the current head, read once per head when first needed. {@link #plan}
+   * calls it on another thread while this one reads the price guard's feeds, and joins that thread before anything
+   * else here touches the cached price.
+   */
   private BigInteger nativeUsd() {
     if (nativeUsdBlock != currentHead || currentHead < 0) {
       nativeUsd = readNativePrice(currentHead).answer();

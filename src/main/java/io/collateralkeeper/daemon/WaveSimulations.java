@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -16,7 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * a time: each simulation starts after the previous one ended.
  */
 final class WaveSimulations implements AutoCloseable {
-  private static final Executor SIMULATING = task -> Thread.ofVirtual().name("keeper-simulate").start(task);
+  private static final Executor SIMULATING = Background.thread("keeper-simulate");
 
   private final List<CompletableFuture<List<CallSimulator.Outcome>>> outcomes = new ArrayList<>();
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -47,12 +46,7 @@ final class WaveSimulations implements AutoCloseable {
    * @throws io.collateralkeeper.chain.RpcException as the simulation threw it (and for every later wave)
    */
   List<CallSimulator.Outcome> outcomes(int w) {
-    try {
-      return outcomes.get(w).join();
-    } catch (CompletionException e) {
-      if (e.getCause() instanceof RuntimeException r) throw r;
-      throw e;
-    }
+    return Background.join(outcomes.get(w));
   }
 
   /** Stops the simulations not yet begun and waits for the one running, if any. */

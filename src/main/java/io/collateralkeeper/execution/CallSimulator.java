@@ -19,12 +19,13 @@ import org.slf4j.LoggerFactory;
  * Simulates calls on the latest block before they are signed, and gives each the gas limit it was proven to succeed
  * with. No call is sent without such a proof.
  *
- * <p>A call of a shape (target contract and 4-byte selector) never simulated before is estimated ({@code
+ * <p>The first call of a shape (target contract and 4-byte selector) never simulated before is estimated ({@code
  * eth_estimateGas}: the node searches for the least gas that succeeds, several executions) and given that estimate
  * plus the buffer; the shape then remembers the largest such limit. A call of a known shape runs once, at the shape's
  * limit, in one {@code eth_simulateV1} block: success at that gas is the proof, and the call's {@code gasUsed} prices
- * it. A call that runs out of gas there (it used all of it) is estimated as a new shape would be; one that reverts is
- * reported with the node's reason. Nodes without {@code eth_simulateV1} get estimates only. Not thread-safe: one
+ * it. A call that fails there is estimated as a new shape would be: a sub-call that runs out of gas makes its caller
+ * revert with gas left (the 63/64 rule), so a failure alone does not say whether the call reverts or needs more gas;
+ * the estimate says which, with the node's revert reason. Nodes without {@code eth_simulateV1} get estimates only. Not thread-safe: one
  * simulation at a time (the daemon runs each on its own thread, after joining the previous one).
  */
 public final class CallSimulator {
@@ -66,22 +67,39 @@ public final class CallSimulator {
   }
 
   /**
-   * Simulates {@code calls} on the latest block: at most two round trips (one {@code eth_simulateV1}, one {@code
-   * eth_estimateGas} batch), a third only for calls of a known shape that ran out of gas.
+   * Simulates {@code calls} on the latest block: one {@code eth_estimateGas} batch for the first call of each new
+   * shape, one {@code eth_simulateV1} block for the others, and one more {@code eth_estimateGas} batch only for calls
+   * that failed at their shape's limit (or whose shape's first call reverted).
    *
    * @return one outcome per call, in order
    * @throws io.collateralkeeper.chain.RpcException when the node fails
    */
   public List<Outcome> simulate(List<CallRequest> calls) {
     Outcome[] out = new Outcome[calls.size()];
+    if (simulateV1) learnNewShapes(calls, out);
     List<Integer> known = new ArrayList<>();
     List<Integer> unknown = new ArrayList<>();
     for (int i = 0; i < calls.size(); i++) {
+      if (out[i] != null) continue;
       (simulateV1 && limitByShape.containsKey(shape(calls.get(i))) ? known : unknown).add(i);
     }
     if (!known.isEmpty()) runAtKnownLimits(calls, known, out, unknown);
     estimate(calls, unknown, out);
     return List.of(out);
+  }
+
+  /**
+   * Estimates the first call of each shape not seen before (one {@code eth_estimateGas} batch), so that the shape's
+   * other calls run once each at the limit learned. A shape whose first call would revert stays unknown: its other
+   * calls are estimated one by one.
+   */
+  private void learnNewShapes(List<CallRequest> calls, Outcome[] out) {
+    Map<String, Integer> firstOfShape = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < calls.size(); i++) {
+      String shape = shape(calls.get(i));
+      if (!limitByShape.containsKey(shape)) firstOfShape.putIfAbsent(shape, i);
+    }
+    estimate(calls, new ArrayList<>(firstOfShape.values()), out);
   }
 
   /** The limit a shape of call is simulated at, if one was learned (for tests and logs). */
@@ -107,10 +125,10 @@ public final class CallSimulator {
       int i = known.get(k);
       if (r.success()) {
         out[i] = new Outcome(r.gasUsed(), limits.get(k), null);
-      } else if (r.gasUsed().compareTo(limits.get(k)) >= 0) {
-        toEstimate.add(i); // out of gas at the shape's limit: this one needs more
       } else {
-        out[i] = Outcome.reverted("eth_simulateV1 reverted: " + r.error());
+        // a revert, or too little gas: a sub-call that ran out (63/64 rule) makes its caller revert with gas left, so
+        // only the node's search tells the two apart
+        toEstimate.add(i);
       }
     }
     toEstimate.sort(null);

@@ -201,10 +201,10 @@ public final class TxPipeline {
               taken.add(nonces.next());
               index.add(i);
             }
-            // signing is the costly part (ECDSA): on every core, each transaction at the nonce it was given
+            // each transaction at the nonce it was given (native ECDSA: about 70 µs each, on this thread; the other
+            // core is the node's, simulating the next wave)
             signed.addAll(
                 java.util.stream.IntStream.range(0, index.size())
-                    .parallel()
                     .mapToObj(k -> {
                       Order o = orders.get(index.get(k));
                       return signer.sign(taken.get(k), o.call(), o.gasLimit(), o.fee());

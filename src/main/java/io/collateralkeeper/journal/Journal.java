@@ -34,6 +34,7 @@ import org.sqlite.SQLiteException;
 public final class Journal implements AutoCloseable {
   private final Path file;
   private final Connection conn;
+  private final java.util.Map<String, PreparedStatement> statements = new java.util.HashMap<>();
   private final Clock clock;
   private final JournalLock lock;
 
@@ -575,8 +576,7 @@ public final class Journal implements AutoCloseable {
   }
 
   private <T> List<T> query(String sql, RowMapper<T> mapper, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args);
-        ResultSet rs = ps.executeQuery()) {
+    try (ResultSet rs = prepare(sql, args).executeQuery()) {
       List<T> out = new ArrayList<>();
       while (rs.next()) out.add(mapper.map(rs));
       return out;
@@ -586,24 +586,33 @@ public final class Journal implements AutoCloseable {
   }
 
   private void update(String sql, Object... args) {
-    try (PreparedStatement ps = prepare(sql, args)) {
-      ps.executeUpdate();
+    try {
+      prepare(sql, args).executeUpdate();
     } catch (SQLException e) {
       throw failure(e);
     }
   }
 
   private long insert(String sql, Object... args) throws SQLException {
-    try (PreparedStatement ps = prepare(sql, args)) {
-      ps.executeUpdate();
-      try (ResultSet keys = ps.getGeneratedKeys()) {
-        return keys.next() ? keys.getLong(1) : -1;
-      }
+    PreparedStatement ps = prepare(sql, args);
+    ps.executeUpdate();
+    try (ResultSet keys = ps.getGeneratedKeys()) {
+      return keys.next() ? keys.getLong(1) : -1;
     }
   }
 
+  /**
+   * The statement for {@code sql} with {@code args} bound. Statements are prepared once per connection and kept (every
+   * SQL text here is a constant, so the cache is bounded); a statement's result set is closed before it is reused.
+   */
   private PreparedStatement prepare(String sql, Object... args) throws SQLException {
-    PreparedStatement ps = conn.prepareStatement(sql);
+    PreparedStatement ps = statements.get(sql);
+    if (ps == null) {
+      ps = conn.prepareStatement(sql);
+      statements.put(sql, ps);
+    } else {
+      ps.clearParameters();
+    }
     for (int i = 0; i < args.length; i++) {
       Object a = args[i];
       if (a == null) ps.setNull(i + 1, Types.NULL);
@@ -627,6 +636,14 @@ public final class Journal implements AutoCloseable {
     return m.replaceAll("\\s+", " ").trim();
   }
 
+  private static void closeQuietly(PreparedStatement ps) {
+    try {
+      ps.close();
+    } catch (SQLException ignored) {
+      // closing: nothing left to do with it
+    }
+  }
+
   private static void closeQuietly(Connection c) {
     if (c == null) return;
     try {
@@ -639,6 +656,8 @@ public final class Journal implements AutoCloseable {
   /** Closes the database and releases the writer's lock. */
   @Override
   public synchronized void close() {
+    for (PreparedStatement ps : statements.values()) closeQuietly(ps);
+    statements.clear();
     closeQuietly(conn);
     if (lock != null) lock.close();
   }

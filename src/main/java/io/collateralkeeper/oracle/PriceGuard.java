@@ -59,6 +59,16 @@ public final class PriceGuard {
   }
 
   /**
+   * Reads and judges the current head's feeds now, if not done yet at this head: after it, {@link #veto} reads no
+   * chain and may be called from several threads at once.
+   *
+   * @throws io.collateralkeeper.chain.RpcException when the endpoint fails
+   */
+  public void judge() {
+    if (verdicts == null) verdicts = judge(sources.get());
+  }
+
+  /**
    * The first problem with the prices of these assets at the current head, or empty when every one is usable (or not
    * priced by a known feed, e.g. an Aave fallback oracle).
    *

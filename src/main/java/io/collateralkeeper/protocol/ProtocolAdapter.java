@@ -73,6 +73,9 @@ public interface ProtocolAdapter {
    * Plans the most profitable liquidation of one account from the cached state, or says why not (not liquidatable,
    * stale or invalid price, nothing to seize).
    *
+   * <p>The daemon plans several accounts at once, on several threads, between two refreshes: an implementation reads
+   * its cached state here and changes nothing shared.
+   *
    * @param minRevenueUsdWad revenue the liquidation should bring at least (gas plus minimum profit), USD wad; the
    *     adapter may grow the size to reach it where the protocol allows
    */

@@ -65,9 +65,10 @@ class CrashRecoveryIT {
     fx.setPricesPct(88);
     assertThat(fx.liquidatableOnChain(accounts)).hasSize(ACCOUNTS);
 
-    // The burst is journaled in one commit, then handed to the node in one batch that this endpoint holds for 3 s:
-    // the kill lands after the commit and before the node answered (the proxy still forwards the batch afterwards,
-    // so the transactions may land while no process knows it).
+    // The burst is journaled wave by wave (one commit each, milliseconds apart) and each wave handed to the node in one
+    // batch, in nonce order; this endpoint holds the first batch for 3 s and the later ones wait behind it: the kill
+    // lands after every commit and before the node answered (the proxy still forwards the batches afterwards, so the
+    // transactions may land while no process knows it).
     slowRpc = new DelayingRpcProxy(fx.anvil.rpcUrl(), "eth_sendRawTransaction", Duration.ofSeconds(3));
     Path journal = tmp.resolve("journal.db");
     Path strategy = writeStrategy(slowRpc.url());

@@ -97,7 +97,30 @@ class CallSimulatorIT {
   }
 
   @Test
-  void aRevertKeepsItsReasonOnBothPaths() {
+  void aNewShapeInABatchIsEstimatedOnceAndTheRestRunAtItsLimit() {
+    CallSimulator sim = new CallSimulator(chain, from, g -> g.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)));
+    List<Address> holders = List.of(fresh(10), fresh(11), fresh(12));
+    for (Address h : holders) send(mint(h, 1_000), BigInteger.valueOf(200_000));
+    int before = proxy.requests().size();
+    List<CallSimulator.Outcome> out = sim.simulate(holders.stream().map(h -> mint(h, 3)).toList());
+    List<String> sent = proxy.requests().subList(before, proxy.requests().size());
+    assertThat(sent.stream().mapToInt(r -> occurrences(r, "\"eth_estimateGas\"")).sum()).isEqualTo(1);
+    assertThat(sent.stream().filter(r -> r.contains("\"eth_simulateV1\"")).count()).isEqualTo(1);
+    assertThat(out).allSatisfy(o -> {
+      assertThat(o.reverted()).isFalse();
+      assertThat(o.gasLimit()).isEqualTo(out.get(0).gasLimit());
+    });
+    for (Address h : holders) send(mint(h, 3), out.get(0).gasLimit());
+  }
+
+  private static int occurrences(String text, String what) {
+    int n = 0;
+    for (int i = text.indexOf(what); i >= 0; i = text.indexOf(what, i + 1)) n++;
+    return n;
+  }
+
+  @Test
+  void aRevertKeepsTheNodesReason() {
     CallSimulator sim = new CallSimulator(chain, from, g -> g.multiply(BigInteger.valueOf(5)).divide(BigInteger.valueOf(4)));
     send(mint(from, 1_000), BigInteger.valueOf(200_000));
     CallSimulator.Outcome ok = sim.simulate(List.of(transfer(fresh(3), 10))).get(0); // learns transfer()
@@ -108,8 +131,9 @@ class CallSimulatorIT {
         sim.simulate(List.of(transfer(fresh(4), 10), transfer(fresh(5), Long.MAX_VALUE)));
     assertThat(simulateRequests()).isEqualTo(before + 1);
     assertThat(both.get(0).reverted()).isFalse();
+    // failed at the shape's limit: the estimate tells a revert from a lack of gas, with the node's reason
     assertThat(both.get(1).reverted()).isTrue();
-    assertThat(both.get(1).revert()).startsWith("eth_simulateV1 reverted");
+    assertThat(both.get(1).revert()).startsWith("eth_estimateGas reverted");
 
     CallSimulator fresh = new CallSimulator(chain, from, g -> g);
     CallSimulator.Outcome estimated = fresh.simulate(List.of(transfer(fresh(6), Long.MAX_VALUE))).get(0);

@@ -27,6 +27,8 @@ import java.util.Optional;
  */
 public final class VaultHealthBook {
   private static final int INITIAL_CAPACITY = 64;
+  /** From this many dirty accounts on, {@link #evaluate} splits the work over the common fork-join pool. */
+  static final int PARALLEL_FROM = 8192;
 
   private final VaultConfig config;
   private final Map<Address, Integer> slots = new HashMap<>();
@@ -136,7 +138,18 @@ public final class VaultHealthBook {
   public int evaluate() {
     requirePrices();
     int n = dirty.size();
-    for (int i = 0; i < n; i++) evaluateSlot(dirty.get(i));
+    if (n >= PARALLEL_FROM) {
+      // accounts are independent (each writes only its own slot's values): evaluated on every core, the liquidatable
+      // set updated after, on this thread
+      boolean[] below = new boolean[n];
+      java.util.stream.IntStream.range(0, n).parallel().forEach(i -> {
+        int slot = dirty.get(i);
+        below[i] = values.evaluate(slot, states[slot], prices);
+      });
+      for (int i = 0; i < n; i++) liquidatable.set(dirty.get(i), below[i]);
+    } else {
+      for (int i = 0; i < n; i++) evaluateSlot(dirty.get(i));
+    }
     dirty.clear();
     return n;
   }

@@ -30,6 +30,30 @@ import org.junit.jupiter.api.Test;
 class VaultHealthBookTest {
 
   @Test
+  void aLargeRepriceEvaluatedOnEveryCoreEqualsVaultMath() {
+    RandomVaults gen = new RandomVaults(7);
+    VaultConfig config = gen.config();
+    VaultHealthBook book = new VaultHealthBook(config);
+    VaultPrices first = gen.prices(config);
+    Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
+    int n = 3 * VaultHealthBook.PARALLEL_FROM;
+    for (int i = 0; i < n; i++) {
+      VaultAccount a = gen.account(config, first);
+      accounts.put(gen.address(i), a);
+      book.put(gen.address(i), a);
+    }
+    for (int round = 0; round < 3; round++) {
+      VaultPrices prices = round == 0 ? first : gen.prices(config);
+      book.setPrices(prices);
+      assertThat(book.evaluate()).isGreaterThanOrEqualTo(round == 0 ? n : 0);
+      for (Map.Entry<Address, VaultAccount> e : accounts.entrySet()) {
+        assertSameAsVaultMath(book, config, e.getKey(), e.getValue(), prices);
+      }
+      assertThat(book.liquidatable()).containsExactlyElementsOf(expectedLiquidatable(config, accounts, prices));
+    }
+  }
+
+  @Test
   void shouldEqualVaultMathOnRandomAccountsAndPrices() {
     int[] paths = new int[3];
     for (int seed = 0; seed < 60; seed++) {
