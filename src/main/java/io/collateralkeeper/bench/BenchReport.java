@@ -10,14 +10,15 @@ import java.util.Map;
  * @param setup what was benchmarked and how long building it took
  * @param coldStart daemon creation to the first {@code processHead} returning
  * @param steadyState later heads with a few accounts changed in each
- * @param latency new block with a price update to each liquidation handed to the HTTP client
+ * @param latency new block with a price update to each liquidation handed to the HTTP client (the counted rounds)
+ * @param warmup the same for the warm-up rounds run before, not counted (null when none were run)
  * @param targets each figure against its target
  * @param wallMillis the whole run, Anvil start to report
  * @param method how the keeper was driven
  */
 public record BenchReport(
-    Setup setup, ColdStart coldStart, SteadyState steadyState, Latency latency, List<Target> targets, long wallMillis,
-    String method) {
+    Setup setup, ColdStart coldStart, SteadyState steadyState, Latency latency, Latency warmup, List<Target> targets,
+    long wallMillis, String method) {
   public BenchReport {
     targets = List.copyOf(targets);
   }

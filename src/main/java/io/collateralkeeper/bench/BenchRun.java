@@ -69,6 +69,8 @@ public final class BenchRun {
    * @param liquidatable accounts turning liquidatable at the price move
    * @param blocks steady-state blocks
    * @param changed accounts changed per steady-state block
+   * @param warmupRounds latency rounds run first and not counted: the JVM compiles the liquidation path (JIT) in them,
+   *     as in a keeper that has liquidated before
    * @param rounds latency rounds
    * @param seed the book's random seed
    * @param projectDir where the Anvil binary is found
@@ -76,8 +78,8 @@ public final class BenchRun {
    * @param passwordFile its password file
    */
   public record Options(
-      int accounts, int liquidatable, int blocks, int changed, int rounds, long seed, Path projectDir, Path keystore,
-      Path passwordFile) {}
+      int accounts, int liquidatable, int blocks, int changed, int warmupRounds, int rounds, long seed, Path projectDir,
+      Path keystore, Path passwordFile) {}
 
   private final Options options;
   private final Consumer<String> progress;
@@ -152,14 +154,16 @@ public final class BenchRun {
       progress.accept(BenchStats.f("steady state: %.1f calls per block, read-all %.1f", steady.callsPerBlock(),
           readAll.callsPerBlock()));
 
-      BenchReport.Latency latency =
-          new LatencyPhase(ctx, ETH, btcAfter()).run(options.rounds(), work.resolve("read-all.db"), progress);
+      LatencyPhase.Result rounds =
+          new LatencyPhase(ctx, ETH, btcAfter())
+              .run(options.warmupRounds(), options.rounds(), work.resolve("read-all.db"), progress);
+      BenchReport.Latency latency = rounds.counted();
       return new BenchReport(
-          setup, cold, steady, latency, BenchStats.targets(cold, steady, latency, options.liquidatable()),
-          millisSince(started),
+          setup, cold, steady, latency, rounds.warmup(),
+          BenchStats.targets(cold, steady, latency, options.liquidatable()), millisSince(started),
           "processHead called directly after each mined block (keeper run polls for the head every poll interval"
               + " on top); Anvil on 127.0.0.1 with its default limits; latency rounds start from one chain"
-              + " snapshot");
+              + " snapshot, after " + options.warmupRounds() + " warm-up round(s) not counted");
     } finally {
       RpcObserver.install(previous);
       deleteQuietly(work);

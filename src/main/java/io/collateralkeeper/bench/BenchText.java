@@ -52,6 +52,11 @@ public final class BenchText {
     line(b, f("              processHead -> eth_sendRawTransaction: median %.1f ms, p99 %.1f ms, max %.1f ms",
         l.medianMillis(), l.p99Millis(), l.maxMillis()));
     line(b, "              processHead per round (ms): " + l.processHeadMillis());
+    if (r.warmup() != null) {
+      BenchReport.Latency w = r.warmup();
+      line(b, f("              warm-up (%d round(s) before, not counted): sent %s, median %.1f ms, p99 %.1f ms, processHead %s ms",
+          w.rounds(), w.sentPerRound(), w.medianMillis(), w.p99Millis(), w.processHeadMillis()));
+    }
     line(b, "              waiting for the node per round (ms): " + l.waitMillisPerRound().entrySet().stream()
         .map(e -> f("%s %.1f", e.getKey(), e.getValue())).collect(Collectors.joining(", ")));
     line(b, "targets");

@@ -34,31 +34,54 @@ final class LatencyPhase {
    * @param template the journal each round's keeper starts from (closed)
    * @param progress told one line per round
    */
-  BenchReport.Latency run(int rounds, Path template, java.util.function.Consumer<String> progress) {
+  /**
+   * The warm-up rounds' figures and the counted rounds' figures.
+   *
+   * @param warmup the rounds run first and not counted (null when there were none)
+   * @param counted the rounds the targets are judged on
+   */
+  record Result(BenchReport.Latency warmup, BenchReport.Latency counted) {}
+
+  /**
+   * Runs {@code warmup} rounds, then {@code rounds} counted rounds.
+   *
+   * @param template the journal each round's keeper starts from (closed)
+   * @param progress told one line per round
+   */
+  Result run(int warmup, int rounds, Path template, java.util.function.Consumer<String> progress) {
     long base = ctx.chain().blockNumber();
     String snapshot = ctx.devnet().snapshot();
-    List<BenchStats.Head> heads = new ArrayList<>();
-    List<Integer> liquidatable = new ArrayList<>();
-    List<Integer> sent = new ArrayList<>();
+    Rounds first = new Rounds();
+    Rounds counted = new Rounds();
     int onChain = -1;
-    for (int r = 0; r < rounds; r++) {
+    for (int r = 0; r < warmup + rounds; r++) {
+      Rounds into = r < warmup ? first : counted;
+      String name = r < warmup ? "warm-up round " + (r + 1) : "latency round " + (r - warmup + 1);
       try (BenchKeeper k = ctx.keeper(ctx.strategy(), "round-" + r, template)) {
         k.process(base, ctx.counter());
         DemoScenario.setFeeds(ctx.chain(), ctx.devnet(), ctx.deployment(), ctx.owner(), eth, btcAfter);
         long head = ctx.chain().blockNumber();
         BenchKeeper.HeadRun run = k.process(head, ctx.counter());
-        heads.add(BenchStats.Head.of(run));
-        liquidatable.add(run.report().liquidatable().size());
-        sent.add(run.report().sent().size());
+        into.heads.add(BenchStats.Head.of(run));
+        into.liquidatable.add(run.report().liquidatable().size());
+        into.sent.add(run.report().sent().size());
         if (r == 0) onChain = onChainLiquidatable(head);
-        progress.accept("latency round " + (r + 1) + ": " + run.report().sent().size() + " sent, processHead "
-            + run.nanos() / 1_000_000 + " ms");
+        progress.accept(name + ": " + run.report().sent().size() + " sent, processHead " + run.nanos() / 1_000_000 + " ms");
       }
       ctx.devnet().dropAllTransactions();
       ctx.devnet().revert(snapshot);
       snapshot = ctx.devnet().snapshot();
     }
-    return BenchStats.latency(heads, liquidatable, sent, onChain);
+    return new Result(
+        warmup == 0 ? null : BenchStats.latency(first.heads, first.liquidatable, first.sent, onChain),
+        BenchStats.latency(counted.heads, counted.liquidatable, counted.sent, onChain));
+  }
+
+  /** The figures of a run of rounds. */
+  private static final class Rounds {
+    final List<BenchStats.Head> heads = new ArrayList<>();
+    final List<Integer> liquidatable = new ArrayList<>();
+    final List<Integer> sent = new ArrayList<>();
   }
 
   /** The vault's own count of accounts below health 1 (independent of the keeper). */

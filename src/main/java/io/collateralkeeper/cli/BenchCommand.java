@@ -48,6 +48,13 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--rounds", defaultValue = "5", description = "Latency rounds (default: ${DEFAULT-VALUE}).")
   int rounds;
 
+  @Option(
+      names = "--warmup-rounds",
+      defaultValue = "1",
+      description = "Latency rounds run first and reported apart, not counted: the JVM compiles the liquidation path"
+          + " in them (default: ${DEFAULT-VALUE}).")
+  int warmupRounds;
+
   @Option(names = "--seed", defaultValue = "8", description = "Random seed of the book (default: ${DEFAULT-VALUE}).")
   long seed;
 
@@ -69,12 +76,13 @@ public final class BenchCommand implements Callable<Integer> {
       throw new KeeperException("--changed must be between 0 and the healthy accounts (" + (accounts - liquidatable) + ")");
     }
     if (rounds < 1 || rounds > 1_000) throw new KeeperException("--rounds must be between 1 and 1000");
+    if (warmupRounds < 0 || warmupRounds > 100) throw new KeeperException("--warmup-rounds must be between 0 and 100");
     Path home = DevnetKeeperOptions.home();
     Path ks = wallet.keystore();
     Path pw = wallet.passwordFile();
     BenchRun run =
         new BenchRun(
-            new BenchRun.Options(accounts, liquidatable, blocks, changed, rounds, seed, home, ks, pw),
+            new BenchRun.Options(accounts, liquidatable, blocks, changed, warmupRounds, rounds, seed, home, ks, pw),
             DevnetKeeperOptions.progress(spec.commandLine().getErr(), "bench: "));
     BenchReport report = run.run();
     var out = spec.commandLine().getOut();

@@ -76,6 +76,12 @@ class BenchCommandIT {
         .isLessThanOrEqualTo(latency.get("processHeadMillis").get(0).asDouble() + latency.get("processHeadMillis").get(1).asDouble());
 
     assertThat(latency.at("/waitMillisPerRound/eth_getBlockByNumber").isNumber()).isTrue();
+    // one warm-up round by default, run like the others and reported apart
+    JsonNode warmup = r.get("warmup");
+    assertThat(warmup.get("rounds").asInt()).isEqualTo(1);
+    assertThat(warmup.get("sentPerRound")).allSatisfy(n -> assertThat(n.asInt()).isEqualTo(20));
+    assertThat(warmup.get("sendsCounted").asLong()).isEqualTo(20);
+    assertThat(out.toString()).contains("warm-up (1 round(s) before, not counted)");
     assertThat(r.get("targets")).hasSize(6);
     assertThat(r.at("/targets/3/met").asBoolean()).as("every liquidatable account sent in every round").isTrue();
   }
