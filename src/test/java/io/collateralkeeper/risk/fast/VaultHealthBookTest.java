@@ -35,13 +35,8 @@ class VaultHealthBookTest {
     VaultConfig config = gen.config();
     VaultHealthBook book = new VaultHealthBook(config);
     VaultPrices first = gen.prices(config);
-    Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
     int n = 3 * VaultHealthBook.PARALLEL_FROM;
-    for (int i = 0; i < n; i++) {
-      VaultAccount a = gen.account(config, first);
-      accounts.put(gen.address(i), a);
-      book.put(gen.address(i), a);
-    }
+    Map<Address, VaultAccount> accounts = fill(gen, config, first, book, n);
     for (int round = 0; round < 3; round++) {
       VaultPrices prices = round == 0 ? first : gen.prices(config);
       book.setPrices(prices);
@@ -61,12 +56,7 @@ class VaultHealthBookTest {
       VaultConfig config = gen.config();
       VaultHealthBook book = new VaultHealthBook(config);
       VaultPrices first = gen.prices(config);
-      Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
-      for (int i = 0; i < 2_000; i++) {
-        VaultAccount a = gen.account(config, first);
-        accounts.put(gen.address(i), a);
-        book.put(gen.address(i), a);
-      }
+      Map<Address, VaultAccount> accounts = fill(gen, config, first, book, 2_000);
       for (int round = 0; round < 3; round++) {
         VaultPrices prices = round == 0 ? first : gen.prices(config);
         book.setPrices(prices);
@@ -298,5 +288,17 @@ class VaultHealthBookTest {
   private static VaultAccount account(String usdc, String cash, String ethSize, BigInteger entry) {
     return new VaultAccount(
         List.of(new BigInteger(usdc)), new BigInteger(cash), List.of(new BigInteger(ethSize)), List.of(entry));
+  }
+
+  /** {@code n} random accounts, put in the book; returned by address in insertion order. */
+  private static Map<Address, VaultAccount> fill(
+      RandomVaults gen, VaultConfig config, VaultPrices prices, VaultHealthBook book, int n) {
+    Map<Address, VaultAccount> accounts = new LinkedHashMap<>();
+    for (int i = 0; i < n; i++) {
+      VaultAccount a = gen.account(config, prices);
+      accounts.put(gen.address(i), a);
+      book.put(gen.address(i), a);
+    }
+    return accounts;
   }
 }
