@@ -50,15 +50,7 @@ public final class EndpointPool implements AutoCloseable {
    */
   static EndpointPool http(List<String> urls, Duration timeout, PoolSettings settings) {
     if (urls == null || urls.isEmpty()) throw new KeeperException("no RPC endpoint configured");
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .callTimeout(timeout)
-            .socketFactory(new NoDelaySocketFactory())
-            .addInterceptor(new RpcTimingInterceptor())
-            .build();
+    OkHttpClient http = RpcHttpClients.withTimeout(timeout, new RpcTimingInterceptor());
     List<EndpointService> list = new ArrayList<>();
     for (String url : urls) {
       try {

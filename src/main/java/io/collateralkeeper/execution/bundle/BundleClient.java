@@ -1,5 +1,6 @@
 package io.collateralkeeper.execution.bundle;
 
+import io.collateralkeeper.chain.RpcHttpClients;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -30,14 +31,7 @@ public final class BundleClient implements AutoCloseable {
    * @param timeout connect, read, write and whole-call timeout of each request
    */
   public static BundleClient connect(RelayEndpoint endpoint, BundleIdentity identity, Duration timeout) {
-    OkHttpClient http =
-        new OkHttpClient.Builder()
-            .connectTimeout(timeout)
-            .readTimeout(timeout)
-            .writeTimeout(timeout)
-            .callTimeout(timeout)
-            .addInterceptor(new FlashbotsAuthInterceptor(identity))
-            .build();
+    OkHttpClient http = RpcHttpClients.withTimeout(timeout, new FlashbotsAuthInterceptor(identity));
     return new BundleClient(endpoint, new HttpService(endpoint.url(), http));
   }
 
