@@ -81,9 +81,9 @@ public final class KeeperDaemon implements Runnable {
   private final PriceGuard priceGuard;
   private final CallSimulator simulator;
   /** Liquidations in the first wave of a head: few, so that they leave soon and teach the simulator gas limits. */
-  static final int FIRST_WAVE = Integer.MAX_VALUE;
+  static final int FIRST_WAVE = 4;
   /** Liquidations in each later wave. */
-  static final int WAVE = Integer.MAX_VALUE;
+  static final int WAVE = 16;
   private final Map<Address, Attempt> inFlight = new LinkedHashMap<>();
   private final List<Attempt> history = new ArrayList<>();
   private final Set<Address> warnedStale = new LinkedHashSet<>();
