@@ -293,17 +293,6 @@ public final class ChainClient implements AutoCloseable {
     return decode("eth_getTransactionCount", () -> RpcValues.quantity(res.getResult()));
   }
 
-  /**
-   * {@code eth_getTransactionCount(address, block)}: nonces included up to and including {@code block}. Reading at
-   * the head being processed (not "latest") keeps what is settled consistent with the state read at that head.
-   *
-   * @throws RpcException when the endpoint fails or does not have the block
-   */
-  public BigInteger nonceAt(Address address, long block) {
-    var res = send("eth_getTransactionCount", web3j.ethGetTransactionCount(address.hex(), param(block)));
-    return decode("eth_getTransactionCount", () -> RpcValues.quantity(res.getResult()));
-  }
-
   /** {@code eth_getBalance} at the latest block, wei. */
   public BigInteger balance(Address address) {
     var res = send("eth_getBalance", web3j.ethGetBalance(address.hex(), DefaultBlockParameterName.LATEST));

@@ -80,6 +80,7 @@ public final class KeeperDaemon implements Runnable {
   private final AccountIndex index;
   private final PriceGuard priceGuard;
   private final CallSimulator simulator;
+  private final LandedAhead landedAhead = new LandedAhead();
   /** Liquidations in the first wave of a head: few, so that they leave soon and teach the simulator gas limits. */
   static final int FIRST_WAVE = 4;
   /** Liquidations in each later wave. */
@@ -234,13 +235,15 @@ public final class KeeperDaemon implements Runnable {
     List<Attempt> settled = settle(track);
     Set<Address> open = new LinkedHashSet<>();
     for (IntentRecord i : journal.openIntents(settings.chainId())) open.add(i.account());
+    for (Attempt a : settled) landedAhead.landed(a.account(), a.includedBlock());
+    Set<Address> ahead = landedAhead.aheadOf(head); // settled after this head: its state does not show them yet
 
     List<String> skipped = new ArrayList<>(track.held());
     List<Attempt> sent = new ArrayList<>();
     Optional<FeeQuote> quote = fees.quote(baseFee);
     List<Address> toPlan = new ArrayList<>();
     for (Address account : liquidatable) {
-      if (open.contains(account)) continue;
+      if (open.contains(account) || ahead.contains(account)) continue;
       if (quote.isEmpty()) skipped.add(account + ": base fee " + baseFee + " wei above the gas cap");
       else toPlan.add(account);
     }

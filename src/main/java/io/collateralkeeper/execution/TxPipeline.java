@@ -335,7 +335,7 @@ public final class TxPipeline {
   }
 
   /**
-   * Follows every nonce in flight at a new head: settles those the chain consumed by {@code head} (receipts of every transaction
+   * Follows every nonce in flight at a new head: settles those the chain consumed (receipts of every transaction
    * ever signed at the nonce), broadcasts again transactions the node never confirmed, replaces those stuck K blocks
    * with fees bumped by at least 10% (capped), cancels those whose intent {@code stillWanted} rejects, and fills nonce
    * gaps with cancellations.
@@ -350,9 +350,7 @@ public final class TxPipeline {
       // nothing to follow: no node read (a steady-state head costs no nonce request)
       return new TrackReport(List.of(), List.of(), List.of(), List.of(), List.of());
     }
-    // consumed nonces as of this head, not "latest": a transaction mined after the head stays in flight (its intent
-    // open) until the caller's state, read at a head, shows its effect; else the account would look untouched
-    long latest = chain.nonceAt(from(), head).longValueExact();
+    long latest = chain.latestNonce(from()).longValueExact();
     Optional<FeeQuote> market = fees.quote(baseFee);
     List<SettledTx> settled = new ArrayList<>();
     List<Resent> replaced = new ArrayList<>();
