@@ -10,14 +10,19 @@ import io.collateralkeeper.wallet.Signer;
 import io.collateralkeeper.wallet.WalletLoader;
 import java.math.BigInteger;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The daemon, against the real vault on Anvil: discovery, liquidation, stale-price refusal. */
+/**
+ * The daemon, against the real vault on Anvil: discovery, liquidation, stale-price refusal, and liquidations mined
+ * before the keeper saw their block.
+ */
 class KeeperEndToEndIT {
   private DevnetFixture fx;
   private Journal journal;
@@ -85,5 +90,41 @@ class KeeperEndToEndIT {
     assertThat(r.sent()).isEmpty();
     assertThat(r.skipped()).isNotEmpty().allMatch(s -> s.contains("stale price feed"));
     assertThat(fx.liquidatableOnChain(accounts)).containsAll(r.liquidatable());
+  }
+
+  /**
+   * The node mines the keeper's liquidations (automine) before the keeper looks at the next head: the pipeline settles
+   * them from the node's latest block, but the state the daemon reads at an older head does not show them. The accounts
+   * must not be planned again from that state (the chain already liquidated them: every simulation would revert).
+   */
+  @Test
+  void liquidationsMinedAfterTheHeadAreNotPlannedAgainAtThatHead() {
+    List<Address> accounts = Scenario.openLongs(fx, 12, 21, Scenario.health(102), Scenario.health(110));
+    Signer keeper = WalletLoader.devAccount(1, 31337);
+    KeeperDaemon daemon = KeeperAssembly.assemble(fx.chain, fx.vaultStrategy(1000), keeper, journal, KeeperListener.NONE);
+    daemon.processHead(fx.chain.blockNumber());
+    fx.setPricesPct(85);
+    long head = fx.chain.blockNumber();
+    BlockReport first = daemon.processHead(head);
+    assertThat(first.sent()).isNotEmpty();
+    Address k = Address.of(keeper.address());
+    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fx.chain.pendingNonce(k).equals(fx.chain.latestNonce(k)));
+    assertThat(fx.chain.blockNumber()).isGreaterThan(head);
+
+    // the same head again: its state still shows the accounts liquidatable, the chain has liquidated them
+    BlockReport again = daemon.processHead(head);
+
+    assertThat(again.settled()).hasSameSizeAs(first.sent()).allMatch(Attempt::included);
+    assertThat(again.sent()).isEmpty();
+    assertThat(again.skipped()).isEmpty();
+
+    // later heads show the liquidations; what is still liquidatable after a partial close is liquidated, no revert
+    for (int i = 0; i < 10 && !fx.liquidatableOnChain(accounts).isEmpty(); i++) {
+      Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> fx.chain.pendingNonce(k).equals(fx.chain.latestNonce(k)));
+      BlockReport r = daemon.processHead(fx.chain.blockNumber());
+      assertThat(r.skipped()).as("skipped at block %d", r.block()).isEmpty();
+    }
+    assertThat(fx.liquidatableOnChain(accounts)).isEmpty();
+    assertThat(daemon.attempts()).noneMatch(Attempt::reverted);
   }
 }
