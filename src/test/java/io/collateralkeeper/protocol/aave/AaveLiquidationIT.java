@@ -156,10 +156,23 @@ class AaveLiquidationIT {
     for (int i = 0; i < 12 && !liquidatableOnChain().isEmpty(); i++) {
       BlockReport r = daemon.processHead(f.chain.blockNumber()); // automine: each liquidation is mined at once
       assertThat(r.skipped()).as("skipped at block %d", r.block()).isEmpty();
+      allMined(); // the next head comes after every transaction sent at this one, as on a chain with block times
     }
     daemon.processHead(f.chain.blockNumber()); // settle the last receipts
     assertThat(liquidatableOnChain()).isEmpty();
     return daemon.attempts();
+  }
+
+  /**
+   * Waits until Anvil has mined every transaction of the keeper. Automine mines one block per transaction, a moment
+   * after the node accepted it: a head read in the middle of that burst finds the keeper's later transactions unmined
+   * many blocks after they were sent, which the pipeline rightly reports as stuck (and, under the fee cap, replaces).
+   * On a chain with block times the blocks do not come from the keeper's own transactions.
+   */
+  private void allMined() {
+    Address k = Address.of(keeper.address());
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        .until(() -> f.chain.pendingNonce(k).equals(f.chain.latestNonce(k)));
   }
 
   private KeeperDaemon daemon(StrategyConfig config) {
