@@ -515,8 +515,7 @@ public final class ChainClient implements AutoCloseable {
   }
 
   private RpcException transportError(String method, Exception e) {
-    String why = e.getMessage() == null ? e.getClass().getSimpleName() : oneLine(e.getMessage());
-    return new RpcException("RPC " + endpoint() + " unreachable (" + method + "): " + why, e);
+    return unreachable(pool.preferred(), method, e);
   }
 
   private static String oneLine(String s) {
